@@ -1,0 +1,18 @@
+package org.jswan.gateway.cli;
+
+import picocli.CommandLine.Command;
+
+/** The root {@code jswan} command; every subcommand is listed here. */
+@Command(name = "jswan",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionCommand.Provider.class,
+        description = "Userspace IPsec/IKEv2 VPN gateway.",
+        subcommands = {VersionCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  jswan version", "  jswan help version"})
+public final class JswanCommand implements Runnable {
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+}

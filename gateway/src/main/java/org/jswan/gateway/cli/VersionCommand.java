@@ -1,0 +1,43 @@
+package org.jswan.gateway.cli;
+
+import java.security.Security;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/** {@code jswan version}: the jswan version, the JDK it runs on and the crypto providers it uses. */
+@Command(name = "version",
+        description = "Print the jswan version, the JDK and the crypto providers.",
+        mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n",
+        footer = {"  jswan version"})
+public final class VersionCommand implements Runnable {
+
+    @Override
+    public void run() {
+        for (String line : lines()) {
+            System.out.println(line);
+        }
+    }
+
+    static List<String> lines() {
+        List<String> out = new ArrayList<>();
+        String version = JswanCommand.class.getPackage().getImplementationVersion();
+        out.add("jswan " + (version == null ? "development build" : version));
+        out.add("JDK " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + ", "
+                + System.getProperty("java.home") + ")");
+        out.add("crypto: JCA provider " + Security.getProviders("Cipher.AES/GCM/NoPadding")[0].getName()
+                + " for AES-GCM, BouncyCastle " + new org.bouncycastle.jce.provider.BouncyCastleProvider().getVersionStr()
+                + " for the rest");
+        return out;
+    }
+
+    /** Lets {@code jswan --version} print the same lines. */
+    public static final class Provider implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return lines().toArray(new String[0]);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.jswan.gateway.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class VersionCommandTest {
+
+    @Test
+    void namesJdkAndCryptoProviders() {
+        List<String> lines = VersionCommand.lines();
+        assertEquals(3, lines.size());
+        assertTrue(lines.get(0).startsWith("jswan "), lines.get(0));
+        assertTrue(lines.get(1).contains(System.getProperty("java.runtime.version")), lines.get(1));
+        assertTrue(lines.get(2).contains("BouncyCastle 1.87"), lines.get(2));
+    }
+
+    @Test
+    void rootHelpListsCommandsWithExamples() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new JswanCommand()).setOut(new PrintWriter(out));
+        assertEquals(0, cli.execute("--help"));
+        assertTrue(out.toString().contains("version"), out.toString());
+        assertTrue(out.toString().contains("Examples:"), out.toString());
+    }
+}
