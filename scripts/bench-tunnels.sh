@@ -1,0 +1,193 @@
+#!/usr/bin/env bash
+# Measures TCP throughput (iperf3, one stream and four streams) from host A to host B through a two-gateway lab,
+# for: the plain routed path (the ceiling), strongSwan with its userspace kernel-libipsec data plane, wireguard-go,
+# and jswan to jswan; then prints a table with the ratios to the plain path and to kernel-libipsec.
+#
+#   hA (10.91.1.2) -- gA (10.91.1.1 | 10.91.0.1) ==== gB (10.91.0.2 | 10.91.2.1) -- hB (10.91.2.2)
+#
+# Everything runs in network namespaces this script creates (prefix "jb<pid>") and removes on exit; traffic only
+# goes to addresses inside them. Usage (root): scripts/bench-tunnels.sh [-t SECONDS] [-o BENCH.md] [which...]
+# where which is any of: plain strongswan wireguard jswan (default: all that are installed).
+set -euo pipefail
+
+secs=5
+out=""
+while getopts "t:o:h" opt; do
+  case $opt in
+    t) secs=$OPTARG ;;
+    o) out=$OPTARG ;;
+    *) sed -n '2,12p' "$0"; exit 0 ;;
+  esac
+done
+shift $((OPTIND - 1))
+which=("$@")
+[ ${#which[@]} -gt 0 ] || which=(plain strongswan wireguard jswan)
+[ "$(id -u)" -eq 0 ] || { echo "bench-tunnels: needs root (network namespaces)" >&2; exit 2; }
+for tool in iperf3 ip; do command -v $tool >/dev/null || { echo "bench-tunnels: $tool missing (apt-get install iperf3 iproute2)" >&2; exit 2; }; done
+
+here="$(cd "$(dirname "$0")/.." && pwd)"
+p="jb$$"
+hA=$p-hA; gA=$p-gA; gB=$p-gB; hB=$p-hB
+work=$(mktemp -d /tmp/jswan-bench.XXXXXX)
+pids=()
+
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  sleep 0.3
+  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+  for ns in $hA $gA $gB $hB; do ip netns del "$ns" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+
+x() { ip netns exec "$@"; }
+
+build_lab() {
+  for ns in $hA $gA $gB $hB; do ip netns add "$ns"; x "$ns" ip link set lo up; done
+  ip link add "$p-a" netns "$hA" type veth peer name "$p-ag" netns "$gA"
+  ip link add "$p-ab" netns "$gA" type veth peer name "$p-ba" netns "$gB"
+  ip link add "$p-b" netns "$hB" type veth peer name "$p-bg" netns "$gB"
+  x "$hA" ip addr add 10.91.1.2/24 dev "$p-a"; x "$hA" ip link set "$p-a" up
+  x "$gA" ip addr add 10.91.1.1/24 dev "$p-ag"; x "$gA" ip link set "$p-ag" up
+  x "$gA" ip addr add 10.91.0.1/24 dev "$p-ab"; x "$gA" ip link set "$p-ab" up
+  x "$gB" ip addr add 10.91.0.2/24 dev "$p-ba"; x "$gB" ip link set "$p-ba" up
+  x "$gB" ip addr add 10.91.2.1/24 dev "$p-bg"; x "$gB" ip link set "$p-bg" up
+  x "$hB" ip addr add 10.91.2.2/24 dev "$p-b"; x "$hB" ip link set "$p-b" up
+  x "$hA" ip route add default via 10.91.1.1
+  x "$hB" ip route add default via 10.91.2.1
+  x "$gA" sysctl -qw net.ipv4.ip_forward=1
+  x "$gB" sysctl -qw net.ipv4.ip_forward=1
+}
+
+teardown_lab() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  sleep 0.5
+  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+  pids=()
+  for ns in $hA $gA $gB $hB; do ip netns del "$ns" 2>/dev/null || true; done
+}
+
+wait_ping() {
+  for _ in $(seq 1 40); do
+    x "$hA" ping -c1 -W1 10.91.2.2 >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  return 1
+}
+
+iperf() { # streams -> Mbit/s
+  local json
+  json=$(timeout $((secs + 20)) ip netns exec "$hA" iperf3 -c 10.91.2.2 -t "$secs" -P "$1" -J 2>/dev/null || true)
+  echo "$json" | python3 -c 'import json,sys
+try:
+  d=json.load(sys.stdin); print("%.0f" % (d["end"]["sum_received"]["bits_per_second"]/1e6))
+except Exception: print("n/a")'
+}
+
+measure() { # name -> "one four"
+  x "$hB" iperf3 -s >/dev/null 2>&1 &
+  pids+=($!)
+  sleep 0.5
+  local one four
+  one=$(iperf 1); four=$(iperf 4)
+  echo "$one $four"
+}
+
+setup_strongswan() { # ns left right leftnet rightnet start_action
+  local ns=$1 dir="$work/$1" me=$2 peer=$3 mynet=$4 peernet=$5 action=$6
+  mkdir -p "$dir/run" "$dir/swanctl"
+  cat > "$dir/strongswan.conf" <<CONF
+charon {
+  load_modular = no
+  load = kernel-libipsec pem pkcs1 pkcs8 x509 pubkey openssl random nonce kdf curve25519 gmp aes sha1 sha2 hmac gcm chapoly kernel-netlink socket-default vici
+  plugins { vici { socket = unix://$dir/charon.vici } }
+  filelog { log { path = $dir/charon.log
+    default = 1 } }
+}
+CONF
+  cat > "$dir/swanctl/swanctl.conf" <<CONF
+connections { bench { local_addrs = $me
+  remote_addrs = $peer
+  proposals = aes128gcm16-prfsha256-x25519
+  local { auth = psk }
+  remote { auth = psk }
+  children { net { local_ts = $mynet
+      remote_ts = $peernet
+      esp_proposals = aes128gcm16
+      start_action = $action } } } }
+secrets { ike { secret = bench-only-secret } }
+CONF
+  ip netns exec "$ns" unshare -m --propagation private sh -c 'mount --bind "$0" /run && exec "$@"' "$dir/run" \
+    env STRONGSWAN_CONF="$dir/strongswan.conf" /usr/lib/ipsec/charon >/dev/null 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 50); do [ -S "$dir/charon.vici" ] && break; sleep 0.2; done
+  SWANCTL_DIR="$dir/swanctl" swanctl --load-all --uri "unix://$dir/charon.vici" >/dev/null 2>&1
+}
+
+setup_wireguard() { # ns key peerpub peerip mynet peernet
+  # The UAPI socket lives in /var/run/wireguard/<ifname>.sock, shared by all namespaces: names must differ.
+  local ns=$1 dev
+  dev="${ns: -2}$$"
+  x "$ns" env WG_PROCESS_FOREGROUND=1 wireguard-go "$dev" >/dev/null 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 50); do x "$ns" ip link show "$dev" >/dev/null 2>&1 && break; sleep 0.1; done
+  echo "$2" > "$work/$ns.key"
+  x "$ns" wg set "$dev" listen-port 51820 private-key "$work/$ns.key" peer "$3" endpoint "$4:51820" allowed-ips "$6"
+  x "$ns" ip link set "$dev" up
+  x "$ns" ip route add "$6" dev "$dev"
+}
+
+declare -A r1 r4
+run() {
+  local name=$1
+  build_lab
+  case $name in
+    plain)
+      x "$gA" ip route add 10.91.2.0/24 via 10.91.0.2
+      x "$gB" ip route add 10.91.1.0/24 via 10.91.0.1 ;;
+    strongswan)
+      command -v swanctl >/dev/null || { echo "  skip strongswan: not installed"; teardown_lab; return; }
+      setup_strongswan "$gB" 10.91.0.2 10.91.0.1 10.91.2.0/24 10.91.1.0/24 none
+      setup_strongswan "$gA" 10.91.0.1 10.91.0.2 10.91.1.0/24 10.91.2.0/24 start ;;
+    wireguard)
+      command -v wireguard-go >/dev/null && command -v wg >/dev/null \
+        || { echo "  skip wireguard: apt-get install wireguard-go wireguard-tools"; teardown_lab; return; }
+      local ka kb
+      ka=$(wg genkey); kb=$(wg genkey)
+      setup_wireguard "$gA" "$ka" "$(echo "$kb" | wg pubkey)" 10.91.0.2 10.91.1.0/24 10.91.2.0/24
+      setup_wireguard "$gB" "$kb" "$(echo "$ka" | wg pubkey)" 10.91.0.1 10.91.2.0/24 10.91.1.0/24 ;;
+    jswan)
+      if ! "$here/jswan" help daemon >/dev/null 2>&1; then
+        echo "  skip jswan: the daemon is not built yet"; teardown_lab; return
+      fi
+      setup_jswan ;;
+  esac
+  if ! wait_ping; then
+    echo "  $name: no connectivity host A -> host B; skipped"; teardown_lab; return
+  fi
+  read -r one four < <(measure "$name")
+  r1[$name]=$one; r4[$name]=$four
+  printf "  %-11s 1 stream %6s Mbit/s   4 streams %6s Mbit/s\n" "$name" "$one" "$four"
+  teardown_lab
+}
+
+setup_jswan() {
+  echo "  (jswan setup is added with the gateway daemon)"
+}
+
+echo "bench-tunnels: iperf3 ${secs}s per run, JDK for jswan: $("$here/jswan" version 2>/dev/null | sed -n 2p || echo n/a)"
+for w in "${which[@]}"; do run "$w"; done
+
+ratio() { python3 -c "import sys; a,b=sys.argv[1],sys.argv[2]; print('%.2f' % (float(a)/float(b)) if a not in ('','n/a') and b not in ('','n/a','0') else '-')" "$1" "$2"; }
+table=$(
+  echo "| path | 1 stream Mbit/s | 4 streams Mbit/s | 1 stream / plain | 1 stream / kernel-libipsec |"
+  echo "|---|---:|---:|---:|---:|"
+  for w in plain strongswan wireguard jswan; do
+    [ -n "${r1[$w]:-}" ] || continue
+    echo "| $w | ${r1[$w]} | ${r4[$w]} | $(ratio "${r1[$w]}" "${r1[plain]:-}") | $(ratio "${r1[$w]}" "${r1[strongswan]:-}") |"
+  done
+)
+echo; echo "$table"
+if [ -n "$out" ]; then
+  { echo; echo "### $(date -u +%Y-%m-%d) bench-tunnels.sh -t $secs ($(nproc) cores, $(uname -r))"; echo; echo "$table"; } >> "$out"
+fi
