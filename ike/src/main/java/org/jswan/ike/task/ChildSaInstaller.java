@@ -1,0 +1,98 @@
+package org.jswan.ike.task;
+
+import java.util.List;
+import org.jswan.ike.crypto.ChildSaKeys;
+import org.jswan.ike.crypto.NegotiatedTransforms;
+import org.jswan.ike.peer.ChildPeerConfig;
+import org.jswan.ike.sa.ChildSa;
+import org.jswan.ike.sa.IkeSa;
+import org.jswan.ike.spi.AddSaRequest;
+import org.jswan.ike.spi.BackendException;
+import org.jswan.ike.spi.Lifetime;
+import org.jswan.ike.spi.PolicyRequest;
+import org.jswan.ike.spi.SaId;
+import org.jswan.ike.spi.Selector;
+
+/**
+ * Hands a negotiated CHILD_SA to the data plane through {@code IpsecBackend}: the inbound SA first, then the
+ * outbound SA and the policies that steer traffic into it (make-before-break, as strongSwan's child_sa.c).
+ */
+final class ChildSaInstaller {
+    private final IkeSa sa;
+    private final TaskContext ctx;
+
+    ChildSaInstaller(final IkeSa sa, final TaskContext ctx) {
+        this.sa = sa;
+        this.ctx = ctx;
+    }
+
+    /**
+     * @param exchangeInitiator we initiated the exchange that created the SA: KEYMAT's i→r keys are then ours
+     * @param rekey             the SA replaces one with the same reqid, whose IN and FWD policies stay
+     */
+    void install(final ChildSa child, final ChildSaKeys keys, final boolean exchangeInitiator, final boolean rekey)
+            throws BackendException {
+        NegotiatedTransforms t = child.transforms();
+        ChildPeerConfig c = child.config();
+        byte[] encOut = (exchangeInitiator ? keys.encrInitiatorToResponder() : keys.encrResponderToInitiator()).bytes();
+        byte[] intOut = (exchangeInitiator ? keys.integInitiatorToResponder() : keys.integResponderToInitiator())
+                .bytes();
+        byte[] encIn = (exchangeInitiator ? keys.encrResponderToInitiator() : keys.encrInitiatorToResponder()).bytes();
+        byte[] intIn = (exchangeInitiator ? keys.integResponderToInitiator() : keys.integInitiatorToResponder())
+                .bytes();
+        int integ = t.integrity() == null ? 0 : t.integrity().transformId();
+        AddSaRequest.Mode mode = child.transportMode() ? AddSaRequest.Mode.TRANSPORT : AddSaRequest.Mode.TUNNEL;
+        boolean encap = sa.udpEncapsulation();
+        SaId in = new SaId(sa.remote().getAddress(), sa.local().getAddress(), child.spiIn(), SaId.ESP);
+        SaId out = new SaId(sa.local().getAddress(), sa.remote().getAddress(), child.spiOut(), SaId.ESP);
+        Lifetime soft = new Lifetime(c.rekeyBytes(), c.rekeyPackets());
+        Lifetime hard = new Lifetime(c.lifeBytes(), c.lifePackets());
+        List<Selector> local = child.localTs();
+        List<Selector> remote = child.remoteTs();
+        ctx.backend().addSa(new AddSaRequest(in, child.reqid(), true, mode, remote, local, t.encryption()
+                .transformId(), encIn, integ, intIn, c.replayWindow(), t.esn(),
+                encap ? new AddSaRequest.UdpEncapsulation(sa.remote().getPort(), sa.local().getPort()) : null,
+                soft, hard));
+        ctx.backend().addSa(new AddSaRequest(out, child.reqid(), false, mode, local, remote, t.encryption()
+                .transformId(), encOut, integ, intOut, c.replayWindow(), t.esn(),
+                encap ? new AddSaRequest.UdpEncapsulation(sa.local().getPort(), sa.remote().getPort()) : null,
+                soft, hard));
+        for (Selector l : local) {
+            for (Selector r : remote) {
+                ctx.backend().addPolicy(new PolicyRequest(l, r, PolicyRequest.Direction.OUT, child.reqid(), out,
+                        mode, 0));
+                if (!rekey) {
+                    ctx.backend().addPolicy(new PolicyRequest(r, l, PolicyRequest.Direction.IN, child.reqid(), in,
+                            mode, 0));
+                }
+            }
+        }
+    }
+
+    /** Removes the SAs of a CHILD_SA; its policies go too unless a successor (same reqid) still uses them. */
+    void uninstall(final ChildSa child, final boolean keepPolicies) {
+        try {
+            if (!keepPolicies) {
+                for (Selector l : child.localTs()) {
+                    for (Selector r : child.remoteTs()) {
+                        AddSaRequest.Mode mode = child.transportMode() ? AddSaRequest.Mode.TRANSPORT
+                                : AddSaRequest.Mode.TUNNEL;
+                        ctx.backend().deletePolicy(new PolicyRequest(l, r, PolicyRequest.Direction.OUT,
+                                child.reqid(), null, mode, 0));
+                        ctx.backend().deletePolicy(new PolicyRequest(r, l, PolicyRequest.Direction.IN,
+                                child.reqid(), null, mode, 0));
+                    }
+                }
+            }
+            ctx.backend().deleteSa(new SaId(sa.remote().getAddress(), sa.local().getAddress(), child.spiIn(),
+                    SaId.ESP));
+            if (child.spiOut() != 0) {
+                ctx.backend().deleteSa(new SaId(sa.local().getAddress(), sa.remote().getAddress(), child.spiOut(),
+                        SaId.ESP));
+            }
+        } catch (BackendException e) {
+            System.getLogger("KNL").log(System.Logger.Level.WARNING, "unable to delete CHILD_SA " + child + ": "
+                    + e.getMessage());
+        }
+    }
+}

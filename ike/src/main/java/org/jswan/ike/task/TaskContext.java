@@ -1,0 +1,65 @@
+package org.jswan.ike.task;
+
+import java.security.SecureRandom;
+import java.util.List;
+import org.jswan.ike.cred.CredentialStore;
+import org.jswan.ike.keys.WiresharkKeyFiles;
+import org.jswan.ike.peer.PeerConfig;
+import org.jswan.ike.sa.ChildSa;
+import org.jswan.ike.sa.IkeSa;
+import org.jswan.ike.spi.IpsecBackend;
+
+/** What tasks and the task manager need from the daemon; implemented by the daemon on its control thread. */
+public interface TaskContext {
+
+    IpsecBackend backend();
+
+    CredentialStore credentials();
+
+    /** The IKE pre-shared keys (secrets.ike*). */
+    org.jswan.ike.peer.SharedSecrets secrets();
+
+    SecureRandom random();
+
+    long nowMillis();
+
+    /** Sends an encoded IKE message to the SA's peer (from port 4500 with the non-ESP marker once NAT-T is on). */
+    void send(IkeSa sa, byte[] message);
+
+    /** Runs {@code job} on the control thread after {@code delayMillis}; the handle cancels it. */
+    Runnable schedule(long delayMillis, Runnable job);
+
+    /** The IKE_SA is gone: unregister it, delete its CHILD_SAs from the data plane and zero its keys. */
+    void destroy(IkeSa sa, String reason);
+
+    /** The IKE_SA now answers to a new SPI pair (IKE_SA_INIT response, IKE rekey): re-index it. */
+    void registerSpis(IkeSa sa);
+
+    /** A fresh IKE_SA created by an IKE rekey, registered and owned by the daemon. */
+    IkeSa newIkeSa(boolean originalInitiator, PeerConfig config);
+
+    TaskManager taskManager(IkeSa sa);
+
+    /** The local port of our NAT-T socket (4500 unless configured otherwise). */
+    int natTPort();
+
+    int nextChildId();
+
+    int nextReqid();
+
+    /** Connections a responder may pick from. */
+    List<PeerConfig> peerConfigs();
+
+    /** Null unless `--save-keys` is on. */
+    WiresharkKeyFiles keyFiles();
+
+    /** Lifecycle events for the control plane and logs. */
+    default void ikeEstablished(final IkeSa sa) {
+    }
+
+    default void childEstablished(final IkeSa sa, final ChildSa child) {
+    }
+
+    default void childDeleted(final IkeSa sa, final ChildSa child) {
+    }
+}

@@ -1,0 +1,378 @@
+package org.jswan.ike.task;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import org.jswan.ike.codec.MessageCodec;
+import org.jswan.ike.message.DeletePayload;
+import org.jswan.ike.message.ExchangeType;
+import org.jswan.ike.message.IkeMessage;
+import org.jswan.ike.message.NotifyType;
+import org.jswan.ike.message.ProtocolId;
+import org.jswan.ike.message.SaPayload;
+import org.jswan.ike.sa.IkeSa;
+import org.jswan.ike.sa.IkeSaState;
+
+/**
+ * Turns an IKE_SA's tasks into exchanges and nothing else does (strongSwan's task_manager_v2.c). One request of
+ * ours is outstanding at a time (window size 1, RFC 7296 §2.3); it is retransmitted on the strongSwan schedule until
+ * answered. Requests of the peer are answered in order; a retransmitted request gets the cached response (§2.1).
+ */
+public final class TaskManager {
+    private static final System.Logger IKE = System.getLogger("IKE");
+    private static final System.Logger ENC = System.getLogger("ENC");
+
+    private final IkeSa sa;
+    private final TaskContext ctx;
+    private final RetransmitSchedule schedule;
+    private final Deque<Task> queued = new ArrayDeque<>();
+    private final List<Task> active = new ArrayList<>();
+    private final List<Task> passive = new ArrayList<>();
+    private ExchangeType activeExchange;
+    private long nextRequestId;
+    private long expectedRequestId;
+    private byte[] outstanding;
+    private int sendCount;
+    private Runnable retransmitTimer;
+    private byte[] lastResponse;
+    private boolean destroyed;
+
+    public TaskManager(final IkeSa sa, final TaskContext ctx, final RetransmitSchedule schedule) {
+        this.sa = sa;
+        this.ctx = ctx;
+        this.schedule = schedule;
+    }
+
+    public IkeSa sa() {
+        return sa;
+    }
+
+    public void queue(final Task task) {
+        queued.add(task);
+    }
+
+    public boolean hasQueued(final TaskType type) {
+        for (Task t : queued) {
+            if (t.type() == type) {
+                return true;
+            }
+        }
+        for (Task t : active) {
+            if (t.type() == type) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean busy() {
+        return outstanding != null;
+    }
+
+    /** Starts the next exchange if none of ours is outstanding and a task waits. */
+    public void initiate() {
+        if (destroyed || outstanding != null) {
+            return;
+        }
+        if (active.isEmpty()) {
+            if (!activateNext()) {
+                return;
+            }
+        } else {
+            activeExchange = exchangeForActive();
+        }
+        sendRequest(activeExchange);
+    }
+
+    /** Picks the tasks of the next exchange, in strongSwan's order: IKE setup first, then by priority. */
+    private boolean activateNext() {
+        if (queued.isEmpty()) {
+            return false;
+        }
+        if (sa.state() == IkeSaState.CREATED || sa.state() == IkeSaState.CONNECTING) {
+            active.addAll(queued);
+            queued.clear();
+            activeExchange = exchangeForActive();
+            return true;
+        }
+        Task best = null;
+        for (Task t : queued) {
+            if (best == null || t.type().ordinal() < best.type().ordinal()) {
+                best = t;
+            }
+        }
+        queued.remove(best);
+        active.add(best);
+        switch (best.type()) {
+            case CHILD_CREATE:
+            case CHILD_REKEY:
+            case IKE_REKEY:
+                activeExchange = ExchangeType.CREATE_CHILD_SA;
+                break;
+            default:
+                activeExchange = ExchangeType.INFORMATIONAL;
+        }
+        return true;
+    }
+
+    private ExchangeType exchangeForActive() {
+        for (Task t : active) {
+            if (t.type() == TaskType.IKE_INIT) {
+                return ExchangeType.IKE_SA_INIT;
+            }
+        }
+        for (Task t : active) {
+            if (t.type() == TaskType.IKE_AUTH) {
+                return ExchangeType.IKE_AUTH;
+            }
+        }
+        return activeExchange;
+    }
+
+    private void sendRequest(final ExchangeType exchange) {
+        OutboundMessage request = new OutboundMessage(sa, exchange, nextRequestId, false);
+        for (Iterator<Task> it = active.iterator(); it.hasNext();) {
+            Task t = it.next();
+            TaskStatus status;
+            try {
+                status = t.build(request);
+            } catch (IkeProtocolException e) {
+                fail("building " + exchange + " request failed: " + e.getMessage());
+                return;
+            }
+            if (status == TaskStatus.SUCCESS) {
+                it.remove();
+            } else if (status == TaskStatus.FAILED || status == TaskStatus.DESTROY_ME) {
+                fail("building " + exchange + " request failed in " + t.type());
+                return;
+            }
+        }
+        byte[] encoded = encode(request);
+        if (encoded == null) {
+            return;
+        }
+        if (exchange.equals(ExchangeType.IKE_SA_INIT)) {
+            sa.initMessages(encoded, sa.initResponse());
+        }
+        outstanding = encoded;
+        sendCount = 0;
+        transmit();
+    }
+
+    /** Sends the outstanding request and arms its retransmission timer. */
+    private void transmit() {
+        byte[] message = outstanding;
+        ctx.send(sa, message);
+        int attempt = sendCount++;
+        retransmitTimer = ctx.schedule(schedule.delayMillis(attempt), () -> onRetransmitTimer(message));
+    }
+
+    private void onRetransmitTimer(final byte[] message) {
+        if (destroyed || outstanding != message) {
+            return;
+        }
+        if (!schedule.allows(sendCount)) {
+            IKE.log(System.Logger.Level.INFO, "giving up after " + (sendCount - 1) + " retransmits");
+            fail("peer did not answer");
+            return;
+        }
+        IKE.log(System.Logger.Level.INFO, "retransmit " + sendCount + " of request with message ID "
+                + nextRequestId);
+        transmit();
+    }
+
+    /** Handles a response from the peer to our outstanding request. */
+    public void onResponse(final IkeMessage response) {
+        if (outstanding == null || response.messageId() != nextRequestId) {
+            IKE.log(System.Logger.Level.DEBUG, () -> "ignoring unexpected response with message ID "
+                    + response.messageId());
+            return;
+        }
+        cancelRetransmit();
+        outstanding = null;
+        boolean restart = false;
+        for (Iterator<Task> it = active.iterator(); it.hasNext();) {
+            Task t = it.next();
+            TaskStatus status;
+            try {
+                status = t.process(response);
+            } catch (IkeProtocolException e) {
+                IKE.log(System.Logger.Level.INFO, e.getMessage());
+                fail(e.getMessage());
+                return;
+            }
+            if (status == TaskStatus.SUCCESS) {
+                it.remove();
+            } else if (status == TaskStatus.FAILED || status == TaskStatus.DESTROY_ME) {
+                fail(status == TaskStatus.DESTROY_ME ? "IKE_SA deleted" : t.type() + " failed");
+                return;
+            }
+            if (t instanceof IkeInitTask init && init.retryRequested()) {
+                restart = true;
+            }
+        }
+        if (destroyed) {
+            return;
+        }
+        if (!restart) {
+            nextRequestId++;
+        }
+        initiate();
+    }
+
+    /** Handles a request from the peer; answers it, or resends the cached answer to a retransmission. */
+    public void onRequest(final IkeMessage request) {
+        long id = request.messageId();
+        if (id == expectedRequestId - 1 && lastResponse != null) {
+            IKE.log(System.Logger.Level.INFO, "received retransmit of request with ID " + id
+                    + ", retransmitting response");
+            ctx.send(sa, lastResponse);
+            return;
+        }
+        if (id != expectedRequestId) {
+            IKE.log(System.Logger.Level.DEBUG, () -> "dropping request with message ID " + id + ", expected "
+                    + expectedRequestId);
+            return;
+        }
+        if (passive.isEmpty()) {
+            createPassiveTasks(request);
+        }
+        OutboundMessage response = new OutboundMessage(sa, request.exchangeType(), id, true);
+        boolean destroyAfter = false;
+        IkeProtocolException error = null;
+        for (Task t : passive) {
+            try {
+                TaskStatus status = t.process(request);
+                if (status == TaskStatus.FAILED || status == TaskStatus.DESTROY_ME) {
+                    destroyAfter = true;
+                }
+            } catch (IkeProtocolException e) {
+                error = e;
+                break;
+            }
+        }
+        if (error == null) {
+            for (Iterator<Task> it = passive.iterator(); it.hasNext();) {
+                Task t = it.next();
+                try {
+                    TaskStatus status = t.build(response);
+                    if (status == TaskStatus.SUCCESS) {
+                        it.remove();
+                    } else if (status == TaskStatus.FAILED || status == TaskStatus.DESTROY_ME) {
+                        destroyAfter = true;
+                    }
+                } catch (IkeProtocolException e) {
+                    error = e;
+                    break;
+                }
+            }
+        }
+        if (error != null) {
+            IKE.log(System.Logger.Level.INFO, error.getMessage());
+            response.clear();
+            response.addNotify(error.notify(), error.notifyData());
+            passive.clear();
+            destroyAfter = !request.exchangeType().equals(ExchangeType.CREATE_CHILD_SA)
+                    && !request.exchangeType().equals(ExchangeType.INFORMATIONAL);
+        }
+        byte[] encoded = encode(response);
+        if (encoded == null) {
+            return;
+        }
+        if (request.exchangeType().equals(ExchangeType.IKE_SA_INIT)) {
+            sa.initMessages(sa.initRequest(), encoded);
+        }
+        expectedRequestId++;
+        lastResponse = encoded;
+        ctx.send(sa, encoded);
+        if (destroyAfter) {
+            fail(error != null ? error.getMessage() : "exchange failed");
+        }
+        initiate();
+    }
+
+    private void createPassiveTasks(final IkeMessage request) {
+        ExchangeType x = request.exchangeType();
+        if (x.equals(ExchangeType.IKE_SA_INIT)) {
+            passive.add(new IkeInitTask(sa, ctx, false));
+            passive.add(new IkeNatdTask(sa, ctx, false));
+            passive.add(new IkeAuthTask(sa, ctx, false));
+            passive.add(new ChildCreateTask(sa, ctx, false, null));
+        } else if (x.equals(ExchangeType.CREATE_CHILD_SA)) {
+            if (request.notify(NotifyType.REKEY_SA) != null) {
+                passive.add(new ChildRekeyTask(sa, ctx, false, null));
+            } else if (isIkeRekey(request)) {
+                passive.add(new IkeRekeyTask(sa, ctx, false));
+            } else {
+                passive.add(new ChildCreateTask(sa, ctx, false, null));
+            }
+        } else if (x.equals(ExchangeType.INFORMATIONAL)) {
+            boolean ikeDelete = false;
+            boolean childDelete = false;
+            for (DeletePayload d : request.payloads(DeletePayload.class)) {
+                if (d.protocolId().equals(ProtocolId.IKE)) {
+                    ikeDelete = true;
+                } else {
+                    childDelete = true;
+                }
+            }
+            if (ikeDelete) {
+                passive.add(new IkeDeleteTask(sa, ctx, false));
+            } else if (childDelete) {
+                passive.add(new ChildDeleteTask(sa, ctx, false, null));
+            } else {
+                passive.add(new IkeDpdTask(sa, ctx, false));
+            }
+        }
+    }
+
+    private static boolean isIkeRekey(final IkeMessage request) {
+        SaPayload saPayload = request.payload(SaPayload.class);
+        return saPayload != null && !saPayload.proposals().isEmpty()
+                && saPayload.proposals().get(0).protocolId().equals(ProtocolId.IKE);
+    }
+
+    private byte[] encode(final OutboundMessage built) {
+        IkeMessage message = built.toMessage();
+        try {
+            byte[] encoded = MessageCodec.encode(message, message.encrypted() ? sa.outbound() : null);
+            ENC.log(System.Logger.Level.INFO, "generating " + message.summary());
+            return encoded;
+        } catch (RuntimeException e) {
+            fail("encoding " + message.exchangeType() + " failed: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private void cancelRetransmit() {
+        if (retransmitTimer != null) {
+            retransmitTimer.run();
+            retransmitTimer = null;
+        }
+    }
+
+    /** Destroys the IKE_SA: its exchanges are over. */
+    public void fail(final String reason) {
+        if (destroyed) {
+            return;
+        }
+        destroyed = true;
+        cancelRetransmit();
+        queued.clear();
+        active.clear();
+        passive.clear();
+        ctx.destroy(sa, reason);
+    }
+
+    /** Stops all timers without touching the SA (the daemon destroys it). */
+    public void close() {
+        destroyed = true;
+        cancelRetransmit();
+    }
+
+    public boolean destroyed() {
+        return destroyed;
+    }
+}
