@@ -23,7 +23,7 @@ public record IpPrefix(InetAddress address, int prefixLength) {
     public static IpPrefix parse(final String text) {
         int slash = text.indexOf('/');
         String addr = slash < 0 ? text : text.substring(0, slash);
-        if (addr.isEmpty() || !addr.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
+        if (!isLiteral(addr)) {
             throw new IllegalArgumentException("not a numeric IP address: '" + text + "'");
         }
         InetAddress a;
@@ -40,6 +40,23 @@ public record IpPrefix(InetAddress address, int prefixLength) {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("bad prefix length in '" + text + "'", e);
         }
+    }
+
+    /** Dotted quad or IPv6 text, so that {@link InetAddress#getByName} never turns to DNS. */
+    private static boolean isLiteral(final String addr) {
+        if (addr.indexOf(':') >= 0) {
+            return addr.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':');
+        }
+        String[] parts = addr.split("\\.", -1);
+        if (parts.length != 4) {
+            return false;
+        }
+        for (String part : parts) {
+            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public boolean isIpv4() {

@@ -1,5 +1,6 @@
 package org.jswan.nativeio.net;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs commands with {@link ProcessBuilder}, reading stdout and stderr fully, with a timeout. */
 public final class ProcessCommandRunner implements CommandRunner {
+    private static final File DEV_NULL = new File("/dev/null");
+
     private final long timeoutMillis;
 
     public ProcessCommandRunner(final long timeoutMillis) {
@@ -19,7 +22,7 @@ public final class ProcessCommandRunner implements CommandRunner {
 
     @Override
     public Result run(final List<String> command) throws IOException {
-        Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(DEV_NULL)).start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()));
         try {
