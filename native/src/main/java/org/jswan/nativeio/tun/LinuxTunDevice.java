@@ -1,0 +1,342 @@
+package org.jswan.nativeio.tun;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.ClosedChannelException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.jswan.nativeio.posix.Errno;
+import org.jswan.nativeio.posix.LibC;
+import org.jswan.nativeio.posix.NativeException;
+
+/**
+ * A Linux TUN device ({@code /dev/net/tun}, {@code IFF_TUN | IFF_NO_PI}): whole IP packets, no packet-info prefix.
+ *
+ * <p>The fd is nonblocking. {@link #read} polls for the first packet, then drains with plain reads until the batch is
+ * full or the fd reports EAGAIN. Reads and writes go straight between the kernel and the batch's direct buffers
+ * (jnr-ffi passes {@code address + position}); after warm-up nothing is allocated per packet. {@link #close} wakes a
+ * blocked reader or writer through an eventfd that sits in every poll set, waits for them to leave, then closes the
+ * fds; the kernel removes a non-persistent TUN interface when its last fd closes.
+ *
+ * <p>Threads: one reader and one writer may work at the same time (the tx and rx agents). Multi-queue: open the same
+ * name again with {@link TunOptions#multiQueue()} for one device (fd) per reader thread.
+ *
+ * <p>Per-packet failures (a truncated read, a write the kernel refuses as malformed, EIO while the link is down) are
+ * dropped and counted, never thrown. Anything else (EBADF, ...) is fatal for the device and throws
+ * {@link NativeException}.
+ */
+public final class LinuxTunDevice implements TunDevice {
+    public static final String CLONE_DEVICE = "/dev/net/tun";
+
+    /** {@code _IOW('T', 202, int)} from linux/if_tun.h. */
+    static final long TUNSETIFF = 0x400454caL;
+    static final short IFF_TUN = 0x0001;
+    static final short IFF_MULTI_QUEUE = 0x0100;
+    static final short IFF_NO_PI = 0x1000;
+    static final short IFF_VNET_HDR = 0x4000;
+    /** {@code sizeof(struct ifreq)} on 64-bit Linux: 16-byte name + 24-byte union. */
+    static final int IFREQ_SIZE = 40;
+    private static final int IFREQ_FLAGS_OFFSET = 16;
+
+    private final LibC libc;
+    private final TunOptions options;
+    private final String name;
+    private final int fd;
+    private final int wakeFd;
+    private final int vnetLength;
+    private final ByteBuffer readPoll;
+    private final ByteBuffer writePoll;
+    private final ByteBuffer wakeValue;
+    private final ReentrantLock readLock = new ReentrantLock();
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile long readDrops;
+    private volatile long writeDrops;
+
+    private LinuxTunDevice(final LibC libc, final TunOptions options, final String name, final int fd,
+            final int wakeFd) {
+        this.libc = libc;
+        this.options = options;
+        this.name = name;
+        this.fd = fd;
+        this.wakeFd = wakeFd;
+        this.vnetLength = options.vnetHeader() ? VirtioNetHeader.LENGTH : 0;
+        this.readPoll = pollSet(fd, LibC.POLLIN, wakeFd);
+        this.writePoll = pollSet(fd, LibC.POLLOUT, wakeFd);
+        this.wakeValue = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder()).putLong(0, 1L);
+    }
+
+    /**
+     * Creates (or, for multi-queue, attaches to) the TUN interface {@code options.name()}. The interface starts down
+     * and without addresses.
+     *
+     * @throws NativeException with an explanation of the fix, e.g. for a missing CAP_NET_ADMIN (EPERM)
+     */
+    public static LinuxTunDevice open(final TunOptions options) throws NativeException {
+        LibC libc = LibC.instance();
+        int fd = libc.open(CLONE_DEVICE, LibC.O_RDWR | LibC.O_NONBLOCK | LibC.O_CLOEXEC);
+        if (fd < 0) {
+            throw TunOpenFailure.exception("open(" + CLONE_DEVICE + ")", LibC.errno(), options.name());
+        }
+        int wakeFd = -1;
+        boolean ok = false;
+        try {
+            ByteBuffer ifr = ByteBuffer.allocateDirect(IFREQ_SIZE).order(ByteOrder.nativeOrder());
+            ifr.put(0, options.name().getBytes(StandardCharsets.US_ASCII));
+            ifr.putShort(IFREQ_FLAGS_OFFSET, flags(options));
+            if (libc.ioctl(fd, TUNSETIFF, ifr) < 0) {
+                throw TunOpenFailure.exception("ioctl(TUNSETIFF)", LibC.errno(), options.name());
+            }
+            wakeFd = libc.eventfd(0, LibC.EFD_NONBLOCK | LibC.EFD_CLOEXEC);
+            if (wakeFd < 0) {
+                throw NativeException.of("eventfd", LibC.errno(), null);
+            }
+            LinuxTunDevice dev = new LinuxTunDevice(libc, options, interfaceName(ifr), fd, wakeFd);
+            ok = true;
+            return dev;
+        } finally {
+            if (!ok) {
+                libc.close(fd);
+                if (wakeFd >= 0) {
+                    libc.close(wakeFd);
+                }
+            }
+        }
+    }
+
+    /** The {@code ifr_flags} for the options. */
+    static short flags(final TunOptions options) {
+        int f = IFF_TUN | IFF_NO_PI;
+        if (options.multiQueue()) {
+            f |= IFF_MULTI_QUEUE;
+        }
+        if (options.vnetHeader()) {
+            f |= IFF_VNET_HDR;
+        }
+        return (short) f;
+    }
+
+    /** The name the kernel chose (it expands {@code %d}), NUL-terminated in {@code ifr_name}. */
+    private static String interfaceName(final ByteBuffer ifr) {
+        byte[] raw = new byte[TunOptions.IFNAMSIZ];
+        ifr.get(0, raw);
+        int len = 0;
+        while (len < raw.length && raw[len] != 0) {
+            len++;
+        }
+        return new String(raw, 0, len, StandardCharsets.US_ASCII);
+    }
+
+    private static ByteBuffer pollSet(final int fd, final short events, final int wakeFd) {
+        ByteBuffer b = ByteBuffer.allocateDirect(2 * LibC.POLLFD_SIZE).order(ByteOrder.nativeOrder());
+        b.putInt(0, fd).putShort(4, events);
+        b.putInt(LibC.POLLFD_SIZE, wakeFd).putShort(LibC.POLLFD_SIZE + 4, LibC.POLLIN);
+        return b;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int mtu() {
+        return options.mtu();
+    }
+
+    @Override
+    public int batchSize() {
+        return options.batchSize();
+    }
+
+    public TunOptions options() {
+        return options;
+    }
+
+    /** Packets read but dropped: truncated (larger than the slot) or carrying an offload we did not ask for. */
+    public long readDrops() {
+        return readDrops;
+    }
+
+    /** Packets the kernel refused (malformed, link down, no buffers) or that lacked room for the virtio header. */
+    public long writeDrops() {
+        return writeDrops;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>With a virtio header the header is read into {@code [headroom - 10, headroom)}, so {@code headroom} must be
+     * at least {@link VirtioNetHeader#LENGTH}.
+     */
+    @Override
+    public int read(final PacketBatch batch, final int headroom) throws IOException {
+        if (headroom < vnetLength || headroom >= batch.slotSize()) {
+            throw new IllegalArgumentException("headroom " + headroom + " outside " + vnetLength + ".."
+                    + (batch.slotSize() - 1));
+        }
+        int max = Math.min(batch.capacity(), options.batchSize());
+        int at = headroom - vnetLength;
+        int room = batch.slotSize() - at;
+        readLock.lock();
+        try {
+            int n = 0;
+            while (n < max && !closed.get()) {
+                ByteBuffer slot = batch.slot(n);
+                slot.limit(slot.capacity()).position(at);
+                long r = libc.read(fd, slot, room);
+                if (r >= 0) {
+                    int length = (int) r - vnetLength;
+                    // tun_put_user reports the full packet length even when it copied less.
+                    if (length <= 0 || r > room || vnetLength != 0 && !plainPacket(slot, at)) {
+                        readDrops++;
+                    } else {
+                        batch.set(n++, headroom, length);
+                    }
+                    continue;
+                }
+                int err = LibC.errno();
+                if (err == Errno.EINTR.number()) {
+                    continue;
+                }
+                if (err == Errno.EAGAIN.number()) {
+                    if (n > 0 || !awaitReady(readPoll)) {
+                        break;
+                    }
+                    continue;
+                }
+                if (n > 0) {
+                    break; // deliver what we have; the error comes back on the next read
+                }
+                throw NativeException.of("read(" + name + ")", err, null);
+            }
+            batch.count(n);
+            return n == 0 && closed.get() ? -1 : n;
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    /** Without TUNSETOFFLOAD the kernel sends no GSO packets; if one shows up anyway we cannot split it (yet). */
+    private static boolean plainPacket(final ByteBuffer slot, final int at) {
+        return VirtioNetHeader.gsoType(slot, at) == VirtioNetHeader.GSO_NONE;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>With a virtio header, a zero header is written into the 10 bytes in front of each packet, so every offset
+     * must be at least {@link VirtioNetHeader#LENGTH}.
+     *
+     * @throws ClosedChannelException after {@link #close}
+     */
+    @Override
+    public int write(final PacketBatch batch) throws IOException {
+        writeLock.lock();
+        try {
+            if (closed.get()) {
+                throw new ClosedChannelException();
+            }
+            int written = 0;
+            for (int i = 0; i < batch.count(); i++) {
+                int off = batch.offset(i) - vnetLength;
+                int len = batch.length(i) + vnetLength;
+                ByteBuffer slot = batch.slot(i);
+                if (off < 0) {
+                    writeDrops++;
+                    continue;
+                }
+                if (vnetLength != 0) {
+                    VirtioNetHeader.putNone(slot, off);
+                }
+                slot.limit(slot.capacity()).position(off);
+                if (writeOne(slot, len)) {
+                    written++;
+                } else {
+                    writeDrops++;
+                }
+            }
+            return written;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private boolean writeOne(final ByteBuffer slot, final int len) throws IOException {
+        while (true) {
+            if (libc.write(fd, slot, len) >= 0) {
+                return true;
+            }
+            int err = LibC.errno();
+            if (err == Errno.EINTR.number()) {
+                continue;
+            }
+            if (err == Errno.EAGAIN.number()) {
+                if (!awaitReady(writePoll)) {
+                    throw new ClosedChannelException();
+                }
+                continue;
+            }
+            if (isPacketError(err)) {
+                return false;
+            }
+            throw NativeException.of("write(" + name + ")", err, null);
+        }
+    }
+
+    /** Errors that concern one packet (or a link that is down for now), not the device. */
+    static boolean isPacketError(final int errno) {
+        return errno == Errno.EINVAL.number() || errno == Errno.EMSGSIZE.number() || errno == Errno.EIO.number()
+                || errno == Errno.ENOBUFS.number() || errno == Errno.ENOMEM.number()
+                || errno == Errno.EAFNOSUPPORT.number();
+    }
+
+    /** Polls the TUN fd and the wake eventfd; false once the device is closing. */
+    private boolean awaitReady(final ByteBuffer pollSet) throws NativeException {
+        while (!closed.get()) {
+            pollSet.putShort(6, (short) 0).putShort(LibC.POLLFD_SIZE + 6, (short) 0);
+            if (libc.poll(pollSet, 2, -1) >= 0) {
+                return !closed.get();
+            }
+            int err = LibC.errno();
+            if (err != Errno.EINTR.number()) {
+                throw NativeException.of("poll(" + name + ")", err, null);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Wakes a blocked {@link #read} (which then returns -1) or {@link #write}, waits for them to return, and closes
+     * the fds. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        wakeValue.clear();
+        libc.write(wakeFd, wakeValue, 8);
+        readLock.lock();
+        writeLock.lock();
+        try {
+            libc.close(fd);
+            libc.close(wakeFd);
+        } finally {
+            writeLock.unlock();
+            readLock.unlock();
+        }
+    }
+
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    @Override
+    public String toString() {
+        return "LinuxTunDevice[" + name + ", mtu " + options.mtu() + (closed.get() ? ", closed]" : "]");
+    }
+}
