@@ -1,0 +1,35 @@
+package org.jswan.gateway.control;
+
+import java.util.List;
+
+/**
+ * A {@code load-shared} secret: {@code type} IKE|EAP|XAUTH|PPK, the owner identities, and the secret bytes. The
+ * secret never appears in {@link #toString()}.
+ */
+public record SharedSecret(String type, List<String> owners, byte[] secret) {
+    public SharedSecret {
+        owners = List.copyOf(owners);
+        secret = secret.clone();
+    }
+
+    @Override
+    public byte[] secret() {
+        return secret.clone();
+    }
+
+    @Override
+    public boolean equals(final Object o) {
+        return o instanceof SharedSecret s && s.type.equals(type) && s.owners.equals(owners)
+                && java.security.MessageDigest.isEqual(s.secret, secret);
+    }
+
+    @Override
+    public int hashCode() {
+        return type.hashCode() * 31 + owners.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "SharedSecret[type=" + type + ", owners=" + owners + ", secret=<redacted>]";
+    }
+}
