@@ -77,7 +77,7 @@ final class IkeAuthTask implements Task {
                 idBody.length)));
         if (!local.psk() && !local.certs().isEmpty()) {
             for (X509Certificate c : local.certs()) {
-                message.add(new CertPayload(CertEncoding.X509_SIGNATURE, CertContent.encode(c)));
+                message.add(new CertPayload(CertEncoding.X509_CERTIFICATE_SIGNATURE, CertContent.encode(c)));
             }
         }
         AuthSpec remote = sa.config().remote();
@@ -86,7 +86,7 @@ final class IkeAuthTask implements Task {
                 List<X509Certificate> cas = remote.cacerts().isEmpty() ? ctx.credentials().authorities()
                         : remote.cacerts();
                 if (!cas.isEmpty()) {
-                    message.add(new CertReqPayload(CertEncoding.X509_SIGNATURE, CertRequestContent.encode(cas)));
+                    message.add(new CertReqPayload(CertEncoding.X509_CERTIFICATE_SIGNATURE, CertRequestContent.encode(cas)));
                 }
             }
             if (remote.id() != null && !remote.id().isAny() && !remote.id().hasWildcard()) {
@@ -243,7 +243,7 @@ final class IkeAuthTask implements Task {
             throws IkeProtocolException, AuthException {
         List<X509Certificate> certs = new ArrayList<>();
         for (CertPayload c : message.payloads(CertPayload.class)) {
-            if (c.encoding().equals(CertEncoding.X509_SIGNATURE)) {
+            if (c.encoding().equals(CertEncoding.X509_CERTIFICATE_SIGNATURE)) {
                 certs.add(CertContent.decode(c.data()));
             }
         }

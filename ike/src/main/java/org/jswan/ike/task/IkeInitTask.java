@@ -177,7 +177,7 @@ final class IkeInitTask implements Task {
         List<org.jswan.ike.proposal.Proposal> offered = ProposalWire.fromWire(saPayload.proposals());
         Selection best = null;
         for (PeerConfig candidate : candidates()) {
-            Selection s = ProposalSelector.select(candidate.proposals(), offered, kePayload.group());
+            Selection s = ProposalSelector.select(candidate.proposals(), offered, ProposalSelector.Preference.CONFIGURED, kePayload.group());
             if (s instanceof Selection.Selected) {
                 sa.config(candidate);
                 best = s;

@@ -21,7 +21,7 @@ public final class IkeProtocolException extends Exception {
         this.notifyData = notifyData.clone();
     }
 
-    public NotifyType notify() {
+    public NotifyType notifyType() {
         return notify;
     }
 

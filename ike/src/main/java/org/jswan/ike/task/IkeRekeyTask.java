@@ -123,7 +123,7 @@ final class IkeRekeyTask implements Task {
         peerNonce = IkeInitTask.required(message, NoncePayload.class, "Nonce").data();
         peerKe = k.data();
         Selection s = ProposalSelector.select(sa.config().proposals(), ProposalWire.fromWire(saPayload.proposals()),
-                k.group());
+                ProposalSelector.Preference.CONFIGURED, k.group());
         if (s instanceof Selection.InvalidKePayload inv) {
             throw new IkeProtocolException(NotifyType.INVALID_KE_PAYLOAD,
                     new byte[] {(byte) (inv.group() >>> 8), (byte) inv.group()}, "IKE rekey with KE method "

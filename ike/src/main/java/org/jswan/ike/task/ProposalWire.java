@@ -30,7 +30,7 @@ final class ProposalWire {
     static Proposal fromWire(final org.jswan.ike.message.Proposal p) {
         List<TransformSpec> transforms = new ArrayList<>();
         for (Transform t : p.transforms()) {
-            transforms.add(new TransformSpec(t.type().value(), t.id(), t.keyLength()));
+            transforms.add(new TransformSpec(t.type().value(), t.id(), Math.max(0, t.keyLength())));
         }
         ProtocolKind kind = p.protocolId().equals(ProtocolId.IKE) ? ProtocolKind.IKE
                 : p.protocolId().equals(ProtocolId.ESP) ? ProtocolKind.ESP : ProtocolKind.AH;

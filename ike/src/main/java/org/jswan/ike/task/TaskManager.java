@@ -183,12 +183,16 @@ public final class TaskManager {
         transmit();
     }
 
-    /** Handles a response from the peer to our outstanding request. */
-    public void onResponse(final IkeMessage response) {
+    /** Handles a response from the peer to our outstanding request; {@code raw} is the datagram as received. */
+    public void onResponse(final IkeMessage response, final byte[] raw) {
         if (outstanding == null || response.messageId() != nextRequestId) {
             IKE.log(System.Logger.Level.DEBUG, () -> "ignoring unexpected response with message ID "
                     + response.messageId());
             return;
+        }
+        if (response.exchangeType().equals(ExchangeType.IKE_SA_INIT)) {
+            // RFC 7296 §2.15: the responder signs its IKE_SA_INIT response as sent.
+            sa.initMessages(sa.initRequest(), raw);
         }
         cancelRetransmit();
         outstanding = null;
@@ -222,8 +226,11 @@ public final class TaskManager {
         initiate();
     }
 
-    /** Handles a request from the peer; answers it, or resends the cached answer to a retransmission. */
-    public void onRequest(final IkeMessage request) {
+    /**
+     * Handles a request from the peer; answers it, or resends the cached answer to a retransmission. {@code raw}
+     * is the datagram as received.
+     */
+    public void onRequest(final IkeMessage request, final byte[] raw) {
         long id = request.messageId();
         if (id == expectedRequestId - 1 && lastResponse != null) {
             IKE.log(System.Logger.Level.INFO, "received retransmit of request with ID " + id
@@ -235,6 +242,9 @@ public final class TaskManager {
             IKE.log(System.Logger.Level.DEBUG, () -> "dropping request with message ID " + id + ", expected "
                     + expectedRequestId);
             return;
+        }
+        if (request.exchangeType().equals(ExchangeType.IKE_SA_INIT)) {
+            sa.initMessages(raw, null);
         }
         if (passive.isEmpty()) {
             createPassiveTasks(request);
@@ -272,7 +282,7 @@ public final class TaskManager {
         if (error != null) {
             IKE.log(System.Logger.Level.INFO, error.getMessage());
             response.clear();
-            response.addNotify(error.notify(), error.notifyData());
+            response.addNotify(error.notifyType(), error.notifyData());
             passive.clear();
             destroyAfter = !request.exchangeType().equals(ExchangeType.CREATE_CHILD_SA)
                     && !request.exchangeType().equals(ExchangeType.INFORMATIONAL);
@@ -329,7 +339,8 @@ public final class TaskManager {
     }
 
     private static boolean isIkeRekey(final IkeMessage request) {
-        SaPayload saPayload = request.payload(SaPayload.class);
+        SaPayload saPayload = request.payloads(SaPayload.class).isEmpty() ? null
+                : request.payloads(SaPayload.class).get(0);
         return saPayload != null && !saPayload.proposals().isEmpty()
                 && saPayload.proposals().get(0).protocolId().equals(ProtocolId.IKE);
     }

@@ -1,0 +1,231 @@
+package org.jswan.ike.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import org.jswan.ike.auth.Identity;
+import org.jswan.ike.cred.CredentialStore;
+import org.jswan.ike.peer.AuthSpec;
+import org.jswan.ike.peer.ChildPeerConfig;
+import org.jswan.ike.peer.PeerConfig;
+import org.jswan.ike.peer.SharedSecrets;
+import org.jswan.ike.peer.TsConfig;
+import org.jswan.ike.proposal.ProposalParser;
+import org.jswan.ike.proposal.ProtocolKind;
+import org.jswan.ike.spi.AddSaRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two IKE daemons in one JVM, wired by an in-memory network: establish, rekey CHILD and IKE SAs, delete, and the
+ * failure paths (strongSwan's exchange tests, with real crypto on both sides).
+ */
+class IkeDaemonExchangeTest {
+    private static final InetAddress A = addr("192.0.2.1");
+    private static final InetAddress B = addr("192.0.2.2");
+
+    private final Map<InetAddress, IkeDaemon> net = new ConcurrentHashMap<>();
+    private final RecordingBackend backendA = new RecordingBackend();
+    private final RecordingBackend backendB = new RecordingBackend();
+    private IkeDaemon a;
+    private IkeDaemon b;
+
+    @AfterEach
+    void stop() {
+        if (a != null) {
+            a.close();
+        }
+        if (b != null) {
+            b.close();
+        }
+    }
+
+    private static InetAddress addr(final String s) {
+        try {
+            return InetAddress.getByName(s);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private IkeDaemon daemon(final InetAddress me, final RecordingBackend backend) {
+        IkeSender sender = (message, localPort, remote) -> {
+            IkeDaemon peer = net.get(remote.getAddress());
+            if (peer != null) {
+                peer.receive(message.clone(), remote, new InetSocketAddress(me, localPort));
+            }
+        };
+        IkeDaemon d = new IkeDaemon(DaemonSettings.defaults(), backend, sender,
+                new CredentialStore(List.of(), List.of(), List.of()));
+        net.put(me, d);
+        return d;
+    }
+
+    private static PeerConfig psk(final String name, final InetAddress local, final InetAddress remote,
+                                  final String localNet, final String remoteNet, final String ike, final String esp,
+                                  final Duration childRekey) {
+        ChildPeerConfig child = new ChildPeerConfig("net", List.of(TsConfig.parse(localNet)),
+                List.of(TsConfig.parse(remoteNet)), ProposalParser.parseList(ProtocolKind.ESP, esp), false,
+                ChildPeerConfig.StartAction.NONE, ChildPeerConfig.CloseAction.NONE, ChildPeerConfig.CloseAction.NONE,
+                childRekey, childRekey.multipliedBy(2), Duration.ZERO, 0, 0, 0, 0, 32);
+        return new PeerConfig(name, List.of(local.getHostAddress()), List.of(remote.getHostAddress()), 500, 500,
+                ProposalParser.parseList(ProtocolKind.IKE, ike),
+                new AuthSpec("psk", Identity.address(local), List.of(), null, List.of()),
+                new AuthSpec("psk", Identity.ANY, List.of(), null, List.of()), Duration.ofHours(4), Duration.ZERO,
+                Duration.ZERO, Duration.ZERO, Duration.ZERO, false, true, false, 1, List.of(child));
+    }
+
+    private static SharedSecrets secret(final String s) {
+        return new SharedSecrets(List.of(new SharedSecrets.Entry(List.of(), s.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private void start(final String ike, final String esp, final String pskA, final String pskB) {
+        a = daemon(A, backendA);
+        b = daemon(B, backendB);
+        CredentialStore none = new CredentialStore(List.of(), List.of(), List.of());
+        a.load(List.of(psk("site-b", A, B, "10.1.0.0/16", "10.2.0.0/16", ike, esp, Duration.ofHours(1))),
+                secret(pskA), none);
+        b.load(List.of(psk("site-a", B, A, "10.2.0.0/16", "10.1.0.0/16", ike, esp, Duration.ofHours(1))),
+                secret(pskB), none);
+    }
+
+    private static void await(final String what, final BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    private static boolean established(final IkeDaemon d, final int children) {
+        List<IkeSaView> sas = d.listSas();
+        return sas.size() == 1 && sas.get(0).state().equals("ESTABLISHED")
+                && sas.get(0).children().size() == children
+                && sas.get(0).children().stream().allMatch(c -> c.state().equals("INSTALLED"));
+    }
+
+    @Test
+    void establishesWithPskAndInstallsMatchingKeys() throws Exception {
+        start("aes128gcm16-prfsha256-x25519", "aes128gcm16", "s3cret", "s3cret");
+        a.initiate("site-b", "net");
+        await("both sides ESTABLISHED with one CHILD_SA", () -> established(a, 1) && established(b, 1));
+
+        IkeSaView va = a.listSas().get(0);
+        IkeSaView vb = b.listSas().get(0);
+        assertEquals(va.spiI(), vb.spiI());
+        assertEquals(va.spiR(), vb.spiR());
+        assertEquals("AES_GCM_16_128", va.encryption());
+        assertEquals("CURVE_25519", va.keyExchange());
+        IkeSaView.ChildView ca = va.children().get(0);
+        IkeSaView.ChildView cb = vb.children().get(0);
+        assertEquals(ca.spiIn(), cb.spiOut());
+        assertEquals(ca.spiOut(), cb.spiIn());
+        assertEquals(List.of("10.1.0.0..10.1.255.255"), ca.localTs());
+        // What A sends with must be what B receives with, and the reverse.
+        AddSaRequest aOut = backendA.sa(ca.spiOut());
+        AddSaRequest bIn = backendB.sa(cb.spiIn());
+        assertNotNull(aOut);
+        assertNotNull(bIn);
+        assertArrayEquals(aOut.encryptionKey(), bIn.encryptionKey());
+        assertArrayEquals(backendA.sa(ca.spiIn()).encryptionKey(), backendB.sa(cb.spiOut()).encryptionKey());
+        assertEquals(20, aOut.encryptionKey().length, "AES-128 key + 4-byte salt");
+        assertNotNull(aOut.encapsulation(), "userspace data plane forces UDP encapsulation");
+        assertEquals(4500, aOut.encapsulation().destinationPort());
+    }
+
+    @Test
+    void cbcHmacAndModpProposalsWork() throws Exception {
+        start("aes256-sha384-ecp384", "aes256-sha512", "k", "k");
+        a.initiate("site-b", "net");
+        await("established", () -> established(a, 1) && established(b, 1));
+        IkeSaView.ChildView ca = a.listSas().get(0).children().get(0);
+        AddSaRequest out = backendA.sa(ca.spiOut());
+        assertEquals(14, out.integrityAlgorithm());
+        assertArrayEquals(out.integrityKey(), backendB.sa(ca.spiOut()).integrityKey());
+    }
+
+    @Test
+    void wrongPskFailsWithAuthenticationFailedOnBothSides() throws Exception {
+        start("aes128gcm16-prfsha256-x25519", "aes128gcm16", "right", "wrong");
+        a.initiate("site-b", "net");
+        await("both sides without SAs", () -> a.listSas().isEmpty() && b.listSas().isEmpty()
+                && a.counters().outcomes().isEmpty() && backendA.saCount() == 0);
+        assertEquals(0, backendB.saCount());
+    }
+
+    @Test
+    void noCommonProposalFails() throws Exception {
+        a = daemon(A, backendA);
+        b = daemon(B, backendB);
+        CredentialStore none = new CredentialStore(List.of(), List.of(), List.of());
+        a.load(List.of(psk("site-b", A, B, "10.1.0.0/16", "10.2.0.0/16", "aes128-sha256-modp2048", "aes128gcm16",
+                Duration.ofHours(1))), secret("k"), none);
+        b.load(List.of(psk("site-a", B, A, "10.2.0.0/16", "10.1.0.0/16", "aes256gcm16-prfsha384-ecp384",
+                "aes128gcm16", Duration.ofHours(1))), secret("k"), none);
+        a.initiate("site-b", "net");
+        await("initiator gave up", () -> a.listSas().isEmpty());
+        assertTrue(b.listSas().isEmpty());
+    }
+
+    @Test
+    void invalidKePayloadIsRetriedWithTheRequestedGroup() throws Exception {
+        a = daemon(A, backendA);
+        b = daemon(B, backendB);
+        CredentialStore none = new CredentialStore(List.of(), List.of(), List.of());
+        a.load(List.of(psk("site-b", A, B, "10.1.0.0/16", "10.2.0.0/16", "aes128gcm16-prfsha256-x25519-ecp256",
+                "aes128gcm16", Duration.ofHours(1))), secret("k"), none);
+        b.load(List.of(psk("site-a", B, A, "10.2.0.0/16", "10.1.0.0/16", "aes128gcm16-prfsha256-ecp256",
+                "aes128gcm16", Duration.ofHours(1))), secret("k"), none);
+        a.initiate("site-b", "net");
+        await("established after INVALID_KE_PAYLOAD", () -> established(a, 1) && established(b, 1));
+        assertEquals("ECP_256", a.listSas().get(0).keyExchange());
+    }
+
+    @Test
+    void rekeysChildAndIkeSaAndDeletes() throws Exception {
+        start("aes128gcm16-prfsha256-x25519", "aes128gcm16-x25519", "k", "k");
+        a.initiate("site-b", "net");
+        await("established", () -> established(a, 1) && established(b, 1));
+        int oldSpi = a.listSas().get(0).children().get(0).spiIn();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(1, a.rekey(null, false));
+            int before = oldSpi;
+            await("child rekeyed " + (i + 1), () -> established(a, 1) && established(b, 1)
+                    && a.listSas().get(0).children().get(0).spiIn() != before);
+            oldSpi = a.listSas().get(0).children().get(0).spiIn();
+            assertEquals(2, backendA.saCount(), "old SAs removed after the rekey");
+        }
+        long spiI = a.listSas().get(0).spiI();
+        for (int i = 0; i < 3; i++) {
+            IkeDaemon initiator = i % 2 == 0 ? a : b;
+            assertEquals(1, initiator.rekey(null, true));
+            long before = spiI;
+            await("IKE_SA rekeyed " + (i + 1), () -> established(a, 1) && established(b, 1)
+                    && a.listSas().get(0).spiI() != before);
+            spiI = a.listSas().get(0).spiI();
+        }
+        assertEquals(b.listSas().get(0).spiI(), spiI);
+        // CHILD rekey again on the rekeyed IKE_SA, from B this time.
+        assertEquals(1, b.rekey(null, false));
+        int last = oldSpi;
+        await("child rekeyed on new IKE_SA", () -> established(a, 1) && established(b, 1)
+                && a.listSas().get(0).children().get(0).spiIn() != last);
+
+        assertEquals(1, b.terminate(null));
+        await("both sides empty", () -> a.listSas().isEmpty() && b.listSas().isEmpty());
+        assertEquals(0, backendA.saCount());
+        assertEquals(0, backendB.saCount());
+    }
+}
