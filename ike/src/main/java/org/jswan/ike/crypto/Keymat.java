@@ -43,13 +43,22 @@ public final class Keymat {
     public static IkeSaKeys deriveRekeyedIkeKeys(final Prf oldPrf, final Secret oldSkD, final NegotiatedTransforms t,
                                                  final Secret gir, final byte[] ni, final byte[] nr,
                                                  final byte[] spiI, final byte[] spiR) {
-        final byte[] seed = concat(gir.unsafeBytes(), ni, nr);
-        final byte[] skeyseed = oldPrf.apply(oldSkD.unsafeBytes(), seed);
-        Arrays.fill(seed, (byte) 0);
+        final byte[] skeyseed = rekeySkeyseed(oldPrf, oldSkD, gir, ni, nr);
         try {
             return expandIkeKeys(t, HmacPrf.of(requirePrf(t)), skeyseed, ni, nr, spiI, spiR);
         } finally {
             Arrays.fill(skeyseed, (byte) 0);
+        }
+    }
+
+    /** SKEYSEED of a rekeyed IKE SA, RFC 7296 §2.18; exposed for test vectors (NIST CAVP "SKEYSEED(Rekey)"). */
+    public static byte[] rekeySkeyseed(final Prf oldPrf, final Secret oldSkD, final Secret gir, final byte[] ni,
+                                       final byte[] nr) {
+        final byte[] seed = concat(gir.unsafeBytes(), ni, nr);
+        try {
+            return oldPrf.apply(oldSkD.unsafeBytes(), seed);
+        } finally {
+            Arrays.fill(seed, (byte) 0);
         }
     }
 

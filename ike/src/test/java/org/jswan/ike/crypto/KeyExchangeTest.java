@@ -15,9 +15,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class KeyExchangeTest {
 
-    @Test
-    void ecpPublishedVectors() throws Exception {
-        final List<VectorFile.Block> blocks = VectorFile.read("crypto/ecp/ecdh-rfc5114.txt");
+    @ParameterizedTest
+    @ValueSource(strings = {"crypto/ecp/ecdh-rfc5903.txt", "crypto/ecp/ecdh-rfc5114.txt"})
+    void ecpPublishedVectors(final String file) throws Exception {
+        final List<VectorFile.Block> blocks = VectorFile.read(file);
         assertEquals(3, blocks.size());
         for (final VectorFile.Block b : blocks) {
             final int group = Integer.parseInt(b.get("group"));
