@@ -3,16 +3,19 @@ package org.jswan.ike.proposal;
 import java.util.List;
 
 /**
- * The proposals used when none are configured, or for the {@code default} keyword: strongSwan 5.9's defaults
- * (libstrongswan {@code proposal_create_default}/{@code proposal_create_default_aead} as combined by swanctl),
- * restricted to the algorithms jswan implements.
+ * The proposals used when none are configured, or for the {@code default} keyword: strongSwan's defaults
+ * (libstrongswan {@code proposal.c}: {@code proposal_create_default}/{@code proposal_create_default_aead}, which
+ * swanctl combines), restricted to the algorithms jswan implements. strongSwan adds algorithms in "rounds" of
+ * decreasing strength; the order below follows those rounds.
  *
  * <ul>
- * <li>IKE: a non-AEAD proposal with every supported cipher, integrity, PRF and KE method, then an AEAD proposal;
- * AES key sizes ascending, hashes ascending, ECP and Curve groups before MODP 3072/4096, MODP 2048 last (it is
- * strongSwan's fallback group).</li>
- * <li>ESP: AEAD (AES-GCM-16 128/192/256) first, then AES-CBC with HMAC-SHA2; no KE method (no PFS), no ESN.</li>
+ * <li>IKE: a non-AEAD proposal (AES-CBC 128/192/256, HMAC-SHA2 256/384/512, PRF-HMAC-SHA2 256/384/512), then an
+ * AEAD proposal (AES-GCM-16 128/192/256, ChaCha20-Poly1305, same PRFs). KE methods in both: round 1 ECP 256/384/521
+ * and Curve25519/448, round 2 MODP 3072/4096, round 3 MODP 2048.</li>
+ * <li>ESP: AEAD (AES-GCM-16 128/192/256) first, then AES-CBC 128/192/256 with HMAC-SHA2 256/384/512; no KE method
+ * (no PFS) and NO_EXT_SEQ. strongSwan also lists HMAC-SHA1-96 and AES-XCBC-96 here, which jswan omits.</li>
  * </ul>
+ * Within a round strongSwan's order follows its plugin registration order, which may differ between builds.
  */
 public final class DefaultProposals {
     private static final String KE = "ecp256-ecp384-ecp521-x25519-x448-modp3072-modp4096-modp2048";
