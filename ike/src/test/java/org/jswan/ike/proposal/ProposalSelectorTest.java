@@ -153,8 +153,9 @@ class ProposalSelectorTest {
     @Test
     void verifyResponse() {
         final List<ProposalSpec> offered = ours(ProtocolKind.IKE, "aes128gcm16-aes256gcm16-prfsha256-x25519-ecp256");
-        final Proposal good = new Proposal(1, ProtocolKind.IKE, null, List.of(TransformSpec.of(Algorithm.AES_GCM_16_256),
-                TransformSpec.of(Algorithm.PRF_HMAC_SHA2_256), TransformSpec.of(Algorithm.ECP_256)));
+        final Proposal good = new Proposal(1, ProtocolKind.IKE, null, List.of(
+                TransformSpec.of(Algorithm.AES_GCM_16_256), TransformSpec.of(Algorithm.PRF_HMAC_SHA2_256),
+                TransformSpec.of(Algorithm.ECP_256)));
         assertEquals(Algorithm.ECP_256, selected(ProposalSelector.verifyResponse(offered, good)).transforms()
                 .keyExchange());
         final Proposal two = new Proposal(1, ProtocolKind.IKE, null, List.of(TransformSpec.of(Algorithm.AES_GCM_16_256),
