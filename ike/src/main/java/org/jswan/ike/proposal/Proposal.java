@@ -16,8 +16,8 @@ public record Proposal(int number, ProtocolKind protocol, byte[] spi, List<Trans
         Objects.requireNonNull(protocol, "protocol");
         spi = spi == null ? new byte[0] : spi.clone();
         transforms = List.copyOf(transforms);
-        if (number < 1 || number > 255) {
-            throw new IllegalArgumentException("proposal number must be 1..255, got " + number);
+        if (number < 0 || number > 255) { // one octet on the wire (RFC 7296 §3.3.1)
+            throw new IllegalArgumentException("proposal number must be 0..255, got " + number);
         }
     }
 
