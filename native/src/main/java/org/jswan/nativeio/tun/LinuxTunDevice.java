@@ -23,7 +23,8 @@ import org.jswan.nativeio.posix.Wakeup;
  * blocked reader or writer through an eventfd that sits in every poll set, waits for them to leave, then closes the
  * fds; the kernel removes a non-persistent TUN interface when its last fd closes.
  *
- * <p>Threads: one reader and one writer may work at the same time (the tx and rx agents). Multi-queue: open the same
+ * <p>Threads: one reader and one writer may work at the same time (the tx and rx agents). {@link Thread#interrupt}
+ * does not wake a blocked read (the native call is not interruptible); {@link #close} does. Multi-queue: open the same
  * name again with {@link TunOptions#multiQueue()} for one device (fd) per reader thread.
  *
  * <p>Per-packet failures (a truncated read, a write the kernel refuses as malformed, EIO while the link is down) are
@@ -177,7 +178,7 @@ public final class LinuxTunDevice implements TunDevice {
             while (n < max && !closed.get()) {
                 ByteBuffer slot = batch.slot(n);
                 slot.limit(slot.capacity()).position(at);
-                long r = libc.read(fd, slot, room);
+                long r = readInto(slot, room);
                 if (r >= 0) {
                     int length = (int) r - vnetLength;
                     // tun_put_user reports the full packet length even when it copied less.
@@ -188,7 +189,7 @@ public final class LinuxTunDevice implements TunDevice {
                     }
                     continue;
                 }
-                int err = LibC.errno();
+                int err = (int) -r;
                 if (err == Errno.EINTR.number()) {
                     continue;
                 }
@@ -208,6 +209,18 @@ public final class LinuxTunDevice implements TunDevice {
         } finally {
             readLock.unlock();
         }
+    }
+
+    /** One read(2) into {@code slot} at its position: the byte count, or {@code -errno}. */
+    private long readInto(final ByteBuffer slot, final int room) {
+        long r = libc.read(fd, slot, room);
+        return r >= 0 ? r : -LibC.errno();
+    }
+
+    /** One write(2) from {@code slot} at its position: the byte count, or {@code -errno}. */
+    private long writeFrom(final ByteBuffer slot, final int len) {
+        long r = libc.write(fd, slot, len);
+        return r >= 0 ? r : -LibC.errno();
     }
 
     /** Without TUNSETOFFLOAD the kernel sends no GSO packets; if one shows up anyway we cannot split it (yet). */
@@ -257,10 +270,11 @@ public final class LinuxTunDevice implements TunDevice {
 
     private boolean writeOne(final ByteBuffer slot, final int len) throws IOException {
         while (true) {
-            if (libc.write(fd, slot, len) >= 0) {
+            long r = writeFrom(slot, len);
+            if (r >= 0) {
                 return true;
             }
-            int err = LibC.errno();
+            int err = (int) -r;
             if (err == Errno.EINTR.number()) {
                 continue;
             }
