@@ -175,6 +175,31 @@ class LinuxTunDeviceTest {
     }
 
     @Test
+    void packetTheKernelRefusesIsCountedNotThrown() throws Exception {
+        int x = random.nextInt(256);
+        InetAddress local = InetAddress.getByName("198.18." + x + ".1");
+        InetAddress peer = InetAddress.getByName("198.18." + x + ".2");
+        LinuxTunDevice dev = LinuxTunDevice.open(TunOptions.of(name, MTU));
+        try {
+            configure(local);
+            PacketBatch out = PacketBatch.forMtu(2, MTU);
+            byte[] notIp = new byte[40]; // version nibble 0: tun_get_user answers EINVAL
+            out.slot(0).put(HEADROOM, notIp);
+            out.set(0, HEADROOM, notIp.length);
+            byte[] ping = PingPacket.echoRequest(peer, local, 99, 3, new byte[8]);
+            out.slot(1).put(HEADROOM, ping);
+            out.set(1, HEADROOM, ping.length);
+            out.count(2);
+            assertEquals(1, dev.write(out));
+            assertEquals(1, dev.writeDrops());
+            readMatching(dev, PacketBatch.forMtu(4, MTU),
+                    p -> PingPacket.isEchoReply(p, local, peer, 99, 3, new byte[8]));
+        } finally {
+            dev.close();
+        }
+    }
+
+    @Test
     void closeWakesABlockedReaderAndRemovesTheDevice() throws Exception {
         LinuxTunDevice dev = LinuxTunDevice.open(TunOptions.of(name, MTU));
         try {
