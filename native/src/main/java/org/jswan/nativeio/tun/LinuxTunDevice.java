@@ -9,8 +9,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.jswan.nativeio.posix.Errno;
+import org.jswan.nativeio.posix.FdWaiter;
 import org.jswan.nativeio.posix.LibC;
 import org.jswan.nativeio.posix.NativeException;
+import org.jswan.nativeio.posix.Wakeup;
 
 /**
  * A Linux TUN device ({@code /dev/net/tun}, {@code IFF_TUN | IFF_NO_PI}): whole IP packets, no packet-info prefix.
@@ -21,7 +23,8 @@ import org.jswan.nativeio.posix.NativeException;
  * blocked reader or writer through an eventfd that sits in every poll set, waits for them to leave, then closes the
  * fds; the kernel removes a non-persistent TUN interface when its last fd closes.
  *
- * <p>Threads: one reader and one writer may work at the same time (the tx and rx agents). Multi-queue: open the same
+ * <p>Threads: one reader and one writer may work at the same time (the tx and rx agents). {@link Thread#interrupt}
+ * does not wake a blocked read (the native call is not interruptible); {@link #close} does. Multi-queue: open the same
  * name again with {@link TunOptions#multiQueue()} for one device (fd) per reader thread.
  *
  * <p>Per-packet failures (a truncated read, a write the kernel refuses as malformed, EIO while the link is down) are
@@ -45,11 +48,10 @@ public final class LinuxTunDevice implements TunDevice {
     private final TunOptions options;
     private final String name;
     private final int fd;
-    private final int wakeFd;
+    private final Wakeup wakeup;
     private final int vnetLength;
-    private final ByteBuffer readPoll;
-    private final ByteBuffer writePoll;
-    private final ByteBuffer wakeValue;
+    private final FdWaiter readable;
+    private final FdWaiter writable;
     private final ReentrantLock readLock = new ReentrantLock();
     private final ReentrantLock writeLock = new ReentrantLock();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -57,16 +59,15 @@ public final class LinuxTunDevice implements TunDevice {
     private volatile long writeDrops;
 
     private LinuxTunDevice(final LibC libc, final TunOptions options, final String name, final int fd,
-            final int wakeFd) {
+            final Wakeup wakeup) {
         this.libc = libc;
         this.options = options;
         this.name = name;
         this.fd = fd;
-        this.wakeFd = wakeFd;
+        this.wakeup = wakeup;
         this.vnetLength = options.vnetHeader() ? VirtioNetHeader.LENGTH : 0;
-        this.readPoll = pollSet(fd, LibC.POLLIN, wakeFd);
-        this.writePoll = pollSet(fd, LibC.POLLOUT, wakeFd);
-        this.wakeValue = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder()).putLong(0, 1L);
+        this.readable = new FdWaiter(fd, LibC.POLLIN, wakeup);
+        this.writable = new FdWaiter(fd, LibC.POLLOUT, wakeup);
     }
 
     /**
@@ -81,7 +82,7 @@ public final class LinuxTunDevice implements TunDevice {
         if (fd < 0) {
             throw TunOpenFailure.exception("open(" + CLONE_DEVICE + ")", LibC.errno(), options.name());
         }
-        int wakeFd = -1;
+        Wakeup wakeup = null;
         boolean ok = false;
         try {
             ByteBuffer ifr = ByteBuffer.allocateDirect(IFREQ_SIZE).order(ByteOrder.nativeOrder());
@@ -90,18 +91,15 @@ public final class LinuxTunDevice implements TunDevice {
             if (libc.ioctl(fd, TUNSETIFF, ifr) < 0) {
                 throw TunOpenFailure.exception("ioctl(TUNSETIFF)", LibC.errno(), options.name());
             }
-            wakeFd = libc.eventfd(0, LibC.EFD_NONBLOCK | LibC.EFD_CLOEXEC);
-            if (wakeFd < 0) {
-                throw NativeException.of("eventfd", LibC.errno(), null);
-            }
-            LinuxTunDevice dev = new LinuxTunDevice(libc, options, interfaceName(ifr), fd, wakeFd);
+            wakeup = Wakeup.open();
+            LinuxTunDevice dev = new LinuxTunDevice(libc, options, interfaceName(ifr), fd, wakeup);
             ok = true;
             return dev;
         } finally {
             if (!ok) {
                 libc.close(fd);
-                if (wakeFd >= 0) {
-                    libc.close(wakeFd);
+                if (wakeup != null) {
+                    wakeup.close();
                 }
             }
         }
@@ -128,13 +126,6 @@ public final class LinuxTunDevice implements TunDevice {
             len++;
         }
         return new String(raw, 0, len, StandardCharsets.US_ASCII);
-    }
-
-    private static ByteBuffer pollSet(final int fd, final short events, final int wakeFd) {
-        ByteBuffer b = ByteBuffer.allocateDirect(2 * LibC.POLLFD_SIZE).order(ByteOrder.nativeOrder());
-        b.putInt(0, fd).putShort(4, events);
-        b.putInt(LibC.POLLFD_SIZE, wakeFd).putShort(LibC.POLLFD_SIZE + 4, LibC.POLLIN);
-        return b;
     }
 
     @Override
@@ -187,7 +178,7 @@ public final class LinuxTunDevice implements TunDevice {
             while (n < max && !closed.get()) {
                 ByteBuffer slot = batch.slot(n);
                 slot.limit(slot.capacity()).position(at);
-                long r = libc.read(fd, slot, room);
+                long r = readInto(slot, room);
                 if (r >= 0) {
                     int length = (int) r - vnetLength;
                     // tun_put_user reports the full packet length even when it copied less.
@@ -198,12 +189,12 @@ public final class LinuxTunDevice implements TunDevice {
                     }
                     continue;
                 }
-                int err = LibC.errno();
+                int err = (int) -r;
                 if (err == Errno.EINTR.number()) {
                     continue;
                 }
                 if (err == Errno.EAGAIN.number()) {
-                    if (n > 0 || !awaitReady(readPoll)) {
+                    if (n > 0 || !readable.await()) {
                         break;
                     }
                     continue;
@@ -218,6 +209,18 @@ public final class LinuxTunDevice implements TunDevice {
         } finally {
             readLock.unlock();
         }
+    }
+
+    /** One read(2) into {@code slot} at its position: the byte count, or {@code -errno}. */
+    private long readInto(final ByteBuffer slot, final int room) {
+        long r = libc.read(fd, slot, room);
+        return r >= 0 ? r : -LibC.errno();
+    }
+
+    /** One write(2) from {@code slot} at its position: the byte count, or {@code -errno}. */
+    private long writeFrom(final ByteBuffer slot, final int len) {
+        long r = libc.write(fd, slot, len);
+        return r >= 0 ? r : -LibC.errno();
     }
 
     /** Without TUNSETOFFLOAD the kernel sends no GSO packets; if one shows up anyway we cannot split it (yet). */
@@ -267,15 +270,16 @@ public final class LinuxTunDevice implements TunDevice {
 
     private boolean writeOne(final ByteBuffer slot, final int len) throws IOException {
         while (true) {
-            if (libc.write(fd, slot, len) >= 0) {
+            long r = writeFrom(slot, len);
+            if (r >= 0) {
                 return true;
             }
-            int err = LibC.errno();
+            int err = (int) -r;
             if (err == Errno.EINTR.number()) {
                 continue;
             }
             if (err == Errno.EAGAIN.number()) {
-                if (!awaitReady(writePoll)) {
+                if (!writable.await()) {
                     throw new ClosedChannelException();
                 }
                 continue;
@@ -294,21 +298,6 @@ public final class LinuxTunDevice implements TunDevice {
                 || errno == Errno.EAFNOSUPPORT.number();
     }
 
-    /** Polls the TUN fd and the wake eventfd; false once the device is closing. */
-    private boolean awaitReady(final ByteBuffer pollSet) throws NativeException {
-        while (!closed.get()) {
-            pollSet.putShort(6, (short) 0).putShort(LibC.POLLFD_SIZE + 6, (short) 0);
-            if (libc.poll(pollSet, 2, -1) >= 0) {
-                return !closed.get();
-            }
-            int err = LibC.errno();
-            if (err != Errno.EINTR.number()) {
-                throw NativeException.of("poll(" + name + ")", err, null);
-            }
-        }
-        return false;
-    }
-
     /**
      * Wakes a blocked {@link #read} (which then returns -1) or {@link #write}, waits for them to return, and closes
      * the fds. Idempotent.
@@ -318,13 +307,12 @@ public final class LinuxTunDevice implements TunDevice {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        wakeValue.clear();
-        libc.write(wakeFd, wakeValue, 8);
+        wakeup.wake();
         readLock.lock();
         writeLock.lock();
         try {
             libc.close(fd);
-            libc.close(wakeFd);
+            wakeup.close();
         } finally {
             writeLock.unlock();
             readLock.unlock();

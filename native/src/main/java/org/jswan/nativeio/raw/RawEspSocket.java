@@ -1,0 +1,223 @@
+package org.jswan.nativeio.raw;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.jswan.nativeio.posix.Errno;
+import org.jswan.nativeio.posix.FdWaiter;
+import org.jswan.nativeio.posix.LibC;
+import org.jswan.nativeio.posix.NativeException;
+import org.jswan.nativeio.posix.Wakeup;
+import org.jswan.nativeio.tun.PacketBatch;
+
+/**
+ * {@code socket(AF_INET, SOCK_RAW, IPPROTO_ESP)}: sends ESP packets (the kernel adds the IPv4 header) and receives
+ * every ESP datagram addressed to this host <em>with</em> its IPv4 header, as raw IPv4 sockets deliver them (see
+ * raw(7)). {@link #ipv4HeaderLength} and {@link #ipv4Source} read that header in place.
+ *
+ * <p>Same threading and batching as {@code LinuxTunDevice}: one receiving and one sending thread, {@link #receive}
+ * blocks for the first datagram then drains, {@link #close} wakes both; nothing allocated per packet.
+ */
+public final class RawEspSocket implements AutoCloseable {
+    /** IANA protocol number of ESP (RFC 4303 §2). */
+    public static final int IPPROTO_ESP = 50;
+    private static final int SOCKADDR_IN_SIZE = 16;
+
+    private final LibC libc;
+    private final int fd;
+    private final Wakeup wakeup;
+    private final FdWaiter readable;
+    private final FdWaiter writable;
+    private final ByteBuffer destination = ByteBuffer.allocateDirect(SOCKADDR_IN_SIZE).order(ByteOrder.nativeOrder());
+    private final ReentrantLock receiveLock = new ReentrantLock();
+    private final ReentrantLock sendLock = new ReentrantLock();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile long sendDrops;
+
+    private RawEspSocket(final LibC libc, final int fd, final Wakeup wakeup) {
+        this.libc = libc;
+        this.fd = fd;
+        this.wakeup = wakeup;
+        this.readable = new FdWaiter(fd, LibC.POLLIN, wakeup);
+        this.writable = new FdWaiter(fd, LibC.POLLOUT, wakeup);
+        destination.putShort(0, (short) LibC.AF_INET); // sin_family, native order; sin_port 0 for raw sockets
+    }
+
+    /**
+     * Opens the socket; with {@code bindAddress} non-null it only receives ESP sent to that address.
+     *
+     * @throws NativeException EPERM without CAP_NET_RAW (the message says so)
+     */
+    public static RawEspSocket open(final Inet4Address bindAddress) throws NativeException {
+        LibC libc = LibC.instance();
+        int fd = libc.socket(LibC.AF_INET, LibC.SOCK_RAW | LibC.SOCK_NONBLOCK | LibC.SOCK_CLOEXEC, IPPROTO_ESP);
+        if (fd < 0) {
+            int err = LibC.errno();
+            throw NativeException.of("socket(AF_INET, SOCK_RAW, IPPROTO_ESP)", err, err == Errno.EPERM.number()
+                    ? "raw sockets need the CAP_NET_RAW capability: run as root, 'setcap cap_net_raw+ep' on the java"
+                    + " binary, or AmbientCapabilities=CAP_NET_RAW under systemd" : null);
+        }
+        boolean ok = false;
+        try {
+            if (bindAddress != null) {
+                ByteBuffer sa = sockaddr(bindAddress);
+                if (libc.bind(fd, sa, SOCKADDR_IN_SIZE) < 0) {
+                    throw NativeException.of("bind(" + bindAddress.getHostAddress() + ")", LibC.errno(), null);
+                }
+            }
+            RawEspSocket s = new RawEspSocket(libc, fd, Wakeup.open());
+            ok = true;
+            return s;
+        } finally {
+            if (!ok) {
+                libc.close(fd);
+            }
+        }
+    }
+
+    private static ByteBuffer sockaddr(final Inet4Address a) {
+        ByteBuffer sa = ByteBuffer.allocateDirect(SOCKADDR_IN_SIZE).order(ByteOrder.nativeOrder());
+        sa.putShort(0, (short) LibC.AF_INET);
+        sa.put(4, a.getAddress()); // sin_addr, network order
+        return sa;
+    }
+
+    /** The IPv4 address as a big-endian int, the form {@link #send} takes. */
+    public static int toInt(final Inet4Address a) {
+        byte[] b = a.getAddress();
+        return (b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | b[3] & 0xff;
+    }
+
+    /** IHL of the IPv4 header at {@code off}, in bytes. */
+    public static int ipv4HeaderLength(final ByteBuffer b, final int off) {
+        return (b.get(off) & 0x0f) * 4;
+    }
+
+    /** Source address of the IPv4 header at {@code off}, big-endian. */
+    public static int ipv4Source(final ByteBuffer b, final int off) {
+        return b.order() == ByteOrder.BIG_ENDIAN ? b.getInt(off + 12) : Integer.reverseBytes(b.getInt(off + 12));
+    }
+
+    /**
+     * Blocks until a datagram arrives, then drains up to {@code batch.capacity()}. Datagram {@code i} (IPv4 header
+     * included) lands at {@code headroom} in slot {@code i}.
+     *
+     * @return the number received; -1 once closed
+     */
+    public int receive(final PacketBatch batch, final int headroom) throws IOException {
+        if (headroom < 0 || headroom >= batch.slotSize()) {
+            throw new IllegalArgumentException("headroom " + headroom + " outside the slot");
+        }
+        int room = batch.slotSize() - headroom;
+        receiveLock.lock();
+        try {
+            int n = 0;
+            while (n < batch.capacity() && !closed.get()) {
+                ByteBuffer slot = batch.slot(n);
+                slot.limit(slot.capacity()).position(headroom);
+                long r = libc.recvfrom(fd, slot, room, 0, null, null);
+                if (r >= 0) {
+                    if (r >= 20) {
+                        batch.set(n++, headroom, (int) r);
+                    }
+                    continue;
+                }
+                int err = LibC.errno();
+                if (err == Errno.EINTR.number()) {
+                    continue;
+                }
+                if (err == Errno.EAGAIN.number()) {
+                    if (n > 0 || !readable.await()) {
+                        break;
+                    }
+                    continue;
+                }
+                if (n > 0) {
+                    break;
+                }
+                throw NativeException.of("recvfrom(raw ESP)", err, null);
+            }
+            batch.count(n);
+            return n == 0 && closed.get() ? -1 : n;
+        } finally {
+            receiveLock.unlock();
+        }
+    }
+
+    /**
+     * Sends the first {@code batch.count()} ESP packets (no IP header) to {@code destination} (big-endian IPv4).
+     *
+     * @return the number sent; refused ones (e.g. EMSGSIZE, ENOBUFS, unreachable) are counted in {@link #sendDrops}
+     */
+    public int send(final PacketBatch batch, final int destinationIpv4) throws IOException {
+        sendLock.lock();
+        try {
+            if (closed.get()) {
+                throw new ClosedChannelException();
+            }
+            destination.order(ByteOrder.BIG_ENDIAN).putInt(4, destinationIpv4).order(ByteOrder.nativeOrder());
+            int sent = 0;
+            for (int i = 0; i < batch.count(); i++) {
+                ByteBuffer slot = batch.slot(i);
+                slot.limit(slot.capacity()).position(batch.offset(i));
+                if (sendOne(slot, batch.length(i))) {
+                    sent++;
+                } else {
+                    sendDrops++;
+                }
+            }
+            return sent;
+        } finally {
+            sendLock.unlock();
+        }
+    }
+
+    private boolean sendOne(final ByteBuffer slot, final int len) throws IOException {
+        while (true) {
+            if (libc.sendto(fd, slot, len, 0, destination, SOCKADDR_IN_SIZE) >= 0) {
+                return true;
+            }
+            int err = LibC.errno();
+            if (err == Errno.EINTR.number()) {
+                continue;
+            }
+            if (err == Errno.EAGAIN.number()) {
+                if (!writable.await()) {
+                    throw new ClosedChannelException();
+                }
+                continue;
+            }
+            if (err == Errno.EBADF.number() || err == Errno.EFAULT.number() || err == Errno.ENOTTY.number()) {
+                throw NativeException.of("sendto(raw ESP)", err, null);
+            }
+            return false;
+        }
+    }
+
+    public long sendDrops() {
+        return sendDrops;
+    }
+
+    /** Wakes blocked callers, waits for them to return, closes the socket. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        wakeup.wake();
+        receiveLock.lock();
+        sendLock.lock();
+        try {
+            libc.close(fd);
+            wakeup.close();
+        } finally {
+            sendLock.unlock();
+            receiveLock.unlock();
+        }
+    }
+}

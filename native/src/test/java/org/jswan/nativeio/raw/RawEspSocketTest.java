@@ -1,0 +1,111 @@
+package org.jswan.nativeio.raw;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.jswan.nativeio.tun.PacketBatch;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Plain ESP over loopback. Needs CAP_NET_RAW; skipped otherwise. */
+class RawEspSocketTest {
+    private static final int HEADROOM = 32;
+    /** Bit 13 of CapEff (linux/capability.h). */
+    private static final int CAP_NET_RAW = 13;
+
+    @BeforeEach
+    void requireNetRaw() throws IOException {
+        boolean has = false;
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("CapEff:")) {
+                has = (Long.parseUnsignedLong(line.substring(7).trim(), 16) >> CAP_NET_RAW & 1) != 0;
+            }
+        }
+        assumeTrue(has, "skipped: raw ESP sockets need root or CAP_NET_RAW");
+    }
+
+    @Test
+    void espSentToLoopbackIsReceivedWithItsIpv4Header() throws Exception {
+        Inet4Address lo = (Inet4Address) InetAddress.getByName("127.0.0.1");
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int spi = random.nextInt(256, Integer.MAX_VALUE);
+        byte[] esp = new byte[48];
+        random.nextBytes(esp);
+        ByteBuffer.wrap(esp).putInt(0, spi).putInt(4, 1); // RFC 4303 §2: SPI, sequence number
+
+        try (RawEspSocket s = RawEspSocket.open(lo)) {
+            PacketBatch out = new PacketBatch(1, 256);
+            out.slot(0).put(HEADROOM, esp);
+            out.set(0, HEADROOM, esp.length);
+            out.count(1);
+            assertEquals(1, s.send(out, RawEspSocket.toInt(lo)));
+
+            PacketBatch in = new PacketBatch(8, 256);
+            CompletableFuture<Void> watchdog = CompletableFuture.runAsync(s::close,
+                    CompletableFuture.delayedExecutor(5, TimeUnit.SECONDS));
+            try {
+                while (true) {
+                    int n = s.receive(in, HEADROOM);
+                    if (n < 0) {
+                        fail("our ESP packet did not come back within 5 s");
+                    }
+                    for (int i = 0; i < n; i++) {
+                        ByteBuffer slot = in.slot(i);
+                        int off = in.offset(i);
+                        int ihl = RawEspSocket.ipv4HeaderLength(slot, off);
+                        if (slot.getInt(off + ihl) != spi) {
+                            continue; // someone else's ESP
+                        }
+                        assertEquals(RawEspSocket.IPPROTO_ESP, slot.get(off + 9));
+                        assertEquals(RawEspSocket.toInt(lo), RawEspSocket.ipv4Source(slot, off));
+                        assertEquals(ihl + esp.length, in.length(i));
+                        byte[] got = new byte[esp.length];
+                        slot.get(off + ihl, got);
+                        assertArrayEquals(esp, got);
+                        return;
+                    }
+                }
+            } finally {
+                watchdog.cancel(false);
+            }
+        }
+    }
+
+    @Test
+    void closeWakesABlockedReceive() throws Exception {
+        // Bound to an address no one sends ESP to, so nothing arrives.
+        RawEspSocket s = RawEspSocket.open((Inet4Address) InetAddress.getByName("127.0.0.53"));
+        try {
+            PacketBatch in = new PacketBatch(4, 256);
+            CompletableFuture<Integer> r = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return s.receive(in, 0);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(200);
+            assertFalse(r.isDone());
+            s.close();
+            assertEquals(-1, r.get(2, TimeUnit.SECONDS));
+            assertThrows(ClosedChannelException.class, () -> s.send(in, 0x7f000001));
+        } finally {
+            s.close();
+        }
+    }
+}
