@@ -42,6 +42,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void problemsInIncludedFilesNameThatFile() throws Exception {
+        Files.createDirectories(dir.resolve("conf.d"));
+        Files.writeString(dir.resolve("swanctl.conf"), "connections {\n include conf.d/*.conf\n}\n");
+        Files.writeString(dir.resolve("conf.d/x.conf"), "x {\n  rekey_tme = 1h\n}\n");
+        LoadedConfig loaded = new ConfigLoader().load(dir);
+        assertEquals(List.of("conf.d/x.conf:2: connections.x.rekey_tme: unknown key (did you mean rekey_time?)"),
+                loaded.problems().stream().map(ConfigProblem::toString).toList());
+    }
+
+    @Test
     void missingFile() {
         LoadedConfig loaded = new ConfigLoader().load(dir);
         assertEquals(List.of("swanctl.conf:0: file not found"),
