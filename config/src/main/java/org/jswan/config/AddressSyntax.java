@@ -97,11 +97,11 @@ public final class AddressSyntax {
         if (s.equals("%any") || s.equals("%any4") || s.equals("%any6")) {
             return null;
         }
-        if (s.indexOf('/') >= 0 || s.indexOf(':') >= 0) {
-            return checkSubnet(s);
-        }
         if (s.indexOf('-') > 0 && parseLiteral(s.substring(0, s.indexOf('-'))) != null) {
             return checkRange(s);
+        }
+        if (s.indexOf('/') >= 0 || s.indexOf(':') >= 0) {
+            return checkSubnet(s);
         }
         if (parseLiteral(s) != null) {
             return null;

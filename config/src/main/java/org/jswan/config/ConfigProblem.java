@@ -24,6 +24,7 @@ public record ConfigProblem(Severity severity, String file, int line, String key
 
     @Override
     public String toString() {
-        return file + ":" + line + ": " + (severity == Severity.WARNING ? "warning: " : "") + keyPath + ": " + message;
+        return file + ":" + line + ": " + (severity == Severity.WARNING ? "warning: " : "")
+                + (keyPath.isEmpty() ? "" : keyPath + ": ") + message;
     }
 }

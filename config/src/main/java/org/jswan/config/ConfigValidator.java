@@ -18,7 +18,6 @@ public final class ConfigValidator {
         List<ConfigProblem> problems = new ArrayList<>();
         SettingsSection root = SettingsReferences.resolve(parsedRoot, problems);
         Set<String> referenced = referencedTopLevel(parsedRoot);
-        TypedSection top = new TypedSection(root, "", problems);
         for (SettingsValue v : root.values()) {
             problems.add(ConfigProblem.error(v.position(), v.key(),
                     "unknown key" + Suggestions.hint(v.key(), SwanctlSchema.TOP_LEVEL.keySet())));
@@ -53,13 +52,11 @@ public final class ConfigValidator {
             }
         }
         SwanctlConfig config = new SwanctlConfig(connections, secrets, pools, authorities);
-        crossCheck(config, root, problems, top);
+        crossCheck(config, root, problems);
         return new ValidationResult(config, problems);
     }
 
-    private static void crossCheck(SwanctlConfig config, SettingsSection root, List<ConfigProblem> problems,
-                                   TypedSection top) {
-        Set<String> names = new HashSet<>();
+    private static void crossCheck(SwanctlConfig config, SettingsSection root, List<ConfigProblem> problems) {
         for (ConnectionConfig c : config.connections()) {
             String path = "connections." + c.name();
             checkPsk(config, c, path, problems);
@@ -76,7 +73,6 @@ public final class ConfigValidator {
                             childPath + ".start_action", "start_action = start needs a specific remote_addrs "
                             + "in connection '" + c.name() + "' (an address or DNS name, not %any or a subnet)"));
                 }
-                names.add(child.name());
             }
         }
     }

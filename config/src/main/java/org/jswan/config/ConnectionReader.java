@@ -166,10 +166,10 @@ final class ConnectionReader {
         }
         Duration rand = ch.duration("rand_time", life.compareTo(rekey) > 0 ? life.minus(rekey) : Duration.ZERO);
         long rekeyBytes = ch.volume("rekey_bytes", 0);
-        long lifeBytes = ch.volume("life_bytes", rekeyBytes + rekeyBytes / 10);
+        long lifeBytes = ch.volume("life_bytes", plusTenPercent(rekeyBytes));
         long randBytes = ch.volume("rand_bytes", Math.max(0, lifeBytes - rekeyBytes));
         long rekeyPackets = ch.volume("rekey_packets", 0);
-        long lifePackets = ch.volume("life_packets", rekeyPackets + rekeyPackets / 10);
+        long lifePackets = ch.volume("life_packets", plusTenPercent(rekeyPackets));
         long randPackets = ch.volume("rand_packets", Math.max(0, lifePackets - rekeyPackets));
         String tfc = ch.string("tfc_padding", "0");
         long tfcPadding = 0;
@@ -189,6 +189,12 @@ final class ConnectionReader {
                 tfcPadding, ch.keyword("hw_offload", "no", HW_OFFLOAD), ch.bool("copy_df", true),
                 ch.bool("copy_ecn", true), ch.keyword("copy_dscp", "out", COPY_DSCP), ch.bool("sha256_96", false),
                 ch.section.position());
+    }
+
+    /** swanctl.conf(5): life_* defaults to rekey_* + 10%; saturates instead of overflowing. */
+    private static long plusTenPercent(long v) {
+        long r = v + v / 10;
+        return r < v ? Long.MAX_VALUE : r;
     }
 
     private static ChildConfig.Mark mark(TypedSection ch, String key) {

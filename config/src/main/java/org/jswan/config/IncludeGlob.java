@@ -20,6 +20,15 @@ final class IncludeGlob {
     }
 
     static List<Path> expand(Path dir, String pattern, SourcePosition from) throws ConfigException {
+        try {
+            return expandPattern(dir, pattern, from);
+        } catch (RuntimeException e) {
+            // InvalidPathException (NUL, bad characters) or PatternSyntaxException from the glob matcher.
+            throw new ConfigException(from, "invalid include pattern '" + pattern + "'");
+        }
+    }
+
+    private static List<Path> expandPattern(Path dir, String pattern, SourcePosition from) throws ConfigException {
         Path given = Path.of(pattern);
         Path full = (given.isAbsolute() ? given : dir.resolve(pattern)).normalize();
         if (!hasWildcard(full.toString())) {

@@ -355,7 +355,7 @@ public final class SettingsParser {
             if (pattern.isEmpty()) {
                 throw new ConfigException(from, "include without a file name");
             }
-            if (dir == null && !Path.of(pattern).isAbsolute()) {
+            if (dir == null && !pattern.startsWith("/")) {
                 throw new ConfigException(from, "relative include '" + pattern + "' without a base directory");
             }
             List<Path> matches = IncludeGlob.expand(dir, pattern, from);

@@ -51,6 +51,9 @@ final class SettingsReferences {
                         "reference cycle through '" + ref + "'"));
             } else {
                 merge(out, resolveSection(target, ref));
+                if (copied > MAX_COPIED_NODES) {
+                    break;
+                }
             }
         }
         inProgress.remove(section);
@@ -61,17 +64,20 @@ final class SettingsReferences {
         return out;
     }
 
-    private static void merge(SettingsSection into, SettingsSection from) {
+    private void merge(SettingsSection into, SettingsSection from) {
         for (SettingsValue v : from.values()) {
             into.putIfAbsent(v);
         }
         for (SettingsSection sub : from.sections()) {
+            if (++copied > MAX_COPIED_NODES) {
+                return;
+            }
             SettingsSection existing = into.section(sub.name());
             if (existing == null) {
-                into.putSection(sub.copy(sub.name()));
-            } else {
-                merge(existing, sub);
+                existing = new SettingsSection(sub.name(), sub.position());
+                into.putSection(existing);
             }
+            merge(existing, sub);
         }
     }
 }

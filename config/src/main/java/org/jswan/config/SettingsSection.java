@@ -88,17 +88,6 @@ public final class SettingsSection {
         values.putIfAbsent(value.key(), value);
     }
 
-    /** A deep copy, used when resolving references. */
-    SettingsSection copy(String newName) {
-        SettingsSection copy = new SettingsSection(newName, position);
-        copy.references.addAll(references);
-        copy.values.putAll(values);
-        for (SettingsSection sub : sections.values()) {
-            copy.sections.put(sub.name, sub.copy(sub.name));
-        }
-        return copy;
-    }
-
     void putSection(SettingsSection section) {
         sections.put(section.name, section);
     }

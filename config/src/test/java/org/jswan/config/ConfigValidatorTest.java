@@ -213,6 +213,27 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void referenceExpansionIsBounded() throws Exception {
+        StringBuilder sb = new StringBuilder("a0 { n { k = v } }\nb0 { m { k = v } }\n");
+        for (int i = 1; i < 40; i++) {
+            sb.append("a").append(i).append(" : a").append(i - 1).append(", b").append(i - 1).append(" { s").append(i)
+                    .append(" { } }\n");
+            sb.append("b").append(i).append(" : b").append(i - 1).append(", a").append(i - 1).append(" { t").append(i)
+                    .append(" { } }\n");
+        }
+        sb.append("connections { c : a39 { } }\n");
+        List<String> p = problems(sb.toString());
+        assertTrue(p.contains("swanctl.conf:1: (root): section references expand to more than 100000 sections"),
+                p.toString());
+    }
+
+    @Test
+    void ipv6RangesAndSelectors() throws Exception {
+        assertEquals(List.of(), problems("connections { c {\n remote_addrs = 2001:db8::1-2001:db8::9, fe80::/10\n"
+                + " children { x { remote_ts = 2001:db8::/32[udp/500], ::1 } }\n} }\n"));
+    }
+
+    @Test
     void poolsAndAuthorities() throws Exception {
         ValidationResult r = validate("pools {\n rw { addrs = 10.3.0.0/24\n dns = 10.1.0.53, 2001:db8::53 }\n"
                 + " bad { addrs = 10.3.0.9-10.3.0.1 }\n}\nauthorities {\n ca { cacert = ca.pem\n"
