@@ -199,4 +199,43 @@ class SwanctlInteropTest {
         assertTrue(!gateway.calls.toString().contains("c2VjcmV0") && !gateway.calls.toString().contains("secret="
                 + "secret"), gateway.calls.toString());
     }
+
+    @Test
+    void logAndMonitorStreamDaemonEvents() throws Exception {
+        Path out = dir.resolve("log.txt");
+        Process log = new ProcessBuilder(SWANCTL.toString(), "--log", "--uri", "unix://" + server.path())
+                .redirectOutput(out.toFile()).redirectErrorStream(true).start();
+        Path monOut = dir.resolve("monitor.txt");
+        Process monitor = new ProcessBuilder(SWANCTL.toString(), "--monitor-sa", "--uri", "unix://" + server.path())
+                .redirectOutput(monOut.toFile()).redirectErrorStream(true).start();
+        java.util.logging.Logger ike = java.util.logging.Logger.getLogger("IKE");
+        ViciEvents events = new ViciEvents(server);
+        ViciLogHandler handler = new ViciLogHandler(events);
+        ike.addHandler(handler);
+        try {
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            while (!(server.hasListeners("log") && server.hasListeners("ike-updown"))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(server.hasListeners("log") && server.hasListeners("child-updown"), "swanctl never registered");
+            ike.info("IKE_SA gw[3] established between 192.0.2.1[moon]...198.51.100.2[sun]");
+            events.ikeUpdown(FakeGatewayControl.IKE, true);
+            events.childUpdown(FakeGatewayControl.IKE, true);
+            Thread.sleep(300);
+        } finally {
+            ike.removeHandler(handler);
+            log.destroy();
+            monitor.destroy();
+            log.waitFor(10, TimeUnit.SECONDS);
+            monitor.waitFor(10, TimeUnit.SECONDS);
+        }
+        String logged = Files.readString(out);
+        assertTrue(logged.contains("[IKE] IKE_SA gw[3] established between 192.0.2.1[moon]...198.51.100.2[sun]"),
+                logged);
+        String monitored = Files.readString(monOut);
+        // swanctl prints an SA when it meets its child-sas section, which only child-updown carries.
+        assertTrue(monitored.contains("gw: #3, ESTABLISHED, IKEv2"), monitored);
+        assertTrue(monitored.contains("net: #7, reqid 1, INSTALLED, TUNNEL, ESP:AES_GCM_16-256"), monitored);
+    }
 }
