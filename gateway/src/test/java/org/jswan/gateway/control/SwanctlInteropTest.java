@@ -180,6 +180,7 @@ class SwanctlInteropTest {
                 "  }",
                 "}",
                 "secrets { ike-gw { id = sun.example.org\n secret = 0sc2VjcmV0 } }",
+                "pools { vips { addrs = 10.3.0.0/24\n dns = 10.3.0.1 } }",
                 ""));
         Run r = swanctl("--load-conns");
         assertEquals(0, r.exit(), r.out() + r.err());
@@ -198,6 +199,11 @@ class SwanctlInteropTest {
         assertEquals(List.of("sun.example.org"), gateway.lastSecret.owners());
         assertTrue(!gateway.calls.toString().contains("c2VjcmV0") && !gateway.calls.toString().contains("secret="
                 + "secret"), gateway.calls.toString());
+
+        Run all = swanctl("--load-all", "--noprompt");
+        assertEquals(0, all.exit(), all.out() + all.err());
+        assertTrue(all.out().contains("loaded pool 'vips'"), all.out());
+        assertTrue(gateway.calls.contains("loadPool vips"), gateway.calls.toString());
     }
 
     @Test
