@@ -132,7 +132,15 @@ final class ViciConnection implements ViciEventSink {
     private void dispatch(final ViciPacket p) throws ViciProtocolException {
         ViciPacketType t = p.type();
         if (t.equals(ViciPacketType.CMD_REQUEST)) {
-            put(ViciCodec.encodeSegment(runCommand(p.name(), p.message())));
+            byte[] response;
+            try {
+                response = ViciCodec.encodeSegment(runCommand(p.name(), p.message()));
+            } catch (IllegalArgumentException e) {
+                CFG.log(System.Logger.Level.WARNING, "vici command '" + p.name() + "': " + e.getMessage());
+                response = ViciCodec.encodeSegment(ViciPacket.response(ViciMessage.builder().add("success", false)
+                        .add("errmsg", p.name() + " response too large for VICI").build()));
+            }
+            put(response);
         } else if (t.equals(ViciPacketType.EVENT_REGISTER) || t.equals(ViciPacketType.EVENT_UNREGISTER)) {
             boolean known = knownEvents.contains(p.name());
             if (known && t.equals(ViciPacketType.EVENT_REGISTER)) {

@@ -206,21 +206,47 @@ class SwanctlInteropTest {
         assertTrue(gateway.calls.contains("loadPool vips"), gateway.calls.toString());
     }
 
+    /** swanctl's stdout is block-buffered into a file; line-buffer it where stdbuf exists so we can poll. */
+    private static List<String> lineBuffered(final String... args) {
+        List<String> cmd = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/stdbuf"))) {
+            cmd.addAll(List.of("/usr/bin/stdbuf", "-oL"));
+        }
+        cmd.add(SWANCTL.toString());
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private static void awaitContent(final Path file, final String... needles) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            String text = Files.readString(file);
+            if (java.util.Arrays.stream(needles).allMatch(text::contains)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+    }
+
     @Test
     void logAndMonitorStreamDaemonEvents() throws Exception {
+        String uri = "unix://" + server.path();
         Path out = dir.resolve("log.txt");
-        Process log = new ProcessBuilder(SWANCTL.toString(), "--log", "--uri", "unix://" + server.path())
+        Process log = new ProcessBuilder(lineBuffered("--log", "--uri", uri))
                 .redirectOutput(out.toFile()).redirectErrorStream(true).start();
         Path monOut = dir.resolve("monitor.txt");
-        Process monitor = new ProcessBuilder(SWANCTL.toString(), "--monitor-sa", "--uri", "unix://" + server.path())
+        Process monitor = new ProcessBuilder(lineBuffered("--monitor-sa", "--uri", uri))
                 .redirectOutput(monOut.toFile()).redirectErrorStream(true).start();
         java.util.logging.Logger ike = java.util.logging.Logger.getLogger("IKE");
         ViciEvents events = new ViciEvents(server);
         ViciLogHandler handler = new ViciLogHandler(events);
         ike.addHandler(handler);
+        String logLine = "[IKE] IKE_SA gw[3] established between 192.0.2.1[moon]...198.51.100.2[sun]";
+        String ikeLine = "gw: #3, ESTABLISHED, IKEv2";
+        String childLine = "net: #7, reqid 1, INSTALLED, TUNNEL, ESP:AES_GCM_16-256";
         try {
             long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-            while (!(server.hasListeners("log") && server.hasListeners("ike-updown"))
+            while (!(server.hasListeners("log") && server.hasListeners("child-updown"))
                     && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
@@ -228,7 +254,8 @@ class SwanctlInteropTest {
             ike.info("IKE_SA gw[3] established between 192.0.2.1[moon]...198.51.100.2[sun]");
             events.ikeUpdown(FakeGatewayControl.IKE, true);
             events.childUpdown(FakeGatewayControl.IKE, true);
-            Thread.sleep(300);
+            awaitContent(out, logLine);
+            awaitContent(monOut, ikeLine, childLine);
         } finally {
             ike.removeHandler(handler);
             log.destroy();
@@ -237,11 +264,10 @@ class SwanctlInteropTest {
             monitor.waitFor(10, TimeUnit.SECONDS);
         }
         String logged = Files.readString(out);
-        assertTrue(logged.contains("[IKE] IKE_SA gw[3] established between 192.0.2.1[moon]...198.51.100.2[sun]"),
-                logged);
-        String monitored = Files.readString(monOut);
+        assertTrue(logged.contains(logLine), logged);
         // swanctl prints an SA when it meets its child-sas section, which only child-updown carries.
-        assertTrue(monitored.contains("gw: #3, ESTABLISHED, IKEv2"), monitored);
-        assertTrue(monitored.contains("net: #7, reqid 1, INSTALLED, TUNNEL, ESP:AES_GCM_16-256"), monitored);
+        String monitored = Files.readString(monOut);
+        assertTrue(monitored.contains(ikeLine), monitored);
+        assertTrue(monitored.contains(childLine), monitored);
     }
 }
