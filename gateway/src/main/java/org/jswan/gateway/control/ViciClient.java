@@ -94,7 +94,18 @@ public final class ViciClient implements AutoCloseable {
     public ViciMessage registerAndStream(final String event, final String command, final ViciMessage message,
             final Consumer<ViciMessage> onEvent) throws IOException {
         register(event);
-        ViciMessage response = exchange(command, message, event, onEvent);
+        ViciMessage response;
+        try {
+            response = exchange(command, message, event, onEvent);
+        } catch (ViciProtocolException e) {
+            // e.g. an unknown command: the connection is still in step, so leave it clean.
+            try {
+                unregister(event);
+            } catch (IOException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
         unregister(event);
         return response;
     }

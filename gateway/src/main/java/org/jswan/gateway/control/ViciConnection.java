@@ -10,6 +10,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -20,6 +22,8 @@ import java.util.function.Consumer;
 final class ViciConnection implements ViciEventSink {
     /** Outbound segments queued before a broadcast drops the client as too slow. */
     static final int QUEUE_CAPACITY = 4096;
+    /** Bytes of broadcast events a client may have queued before it is dropped as too slow. */
+    static final long MAX_QUEUED_BYTES = 4L * 1024 * 1024;
     /** How long a command's own response or streamed event may wait for queue space. */
     static final long PUT_TIMEOUT_SECONDS = 30;
 
@@ -35,6 +39,8 @@ final class ViciConnection implements ViciEventSink {
     private final BlockingQueue<byte[]> outbound = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final Thread reader;
     private final Thread writer;
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final AtomicBoolean closing = new AtomicBoolean();
     private volatile boolean closed;
 
     ViciConnection(final long id, final SocketChannel channel, final ViciCommandHandler handler,
@@ -69,15 +75,25 @@ final class ViciConnection implements ViciEventSink {
 
     /** Non-blocking enqueue for broadcasts; a client that cannot keep up is disconnected. */
     void offer(final byte[] segment) {
-        if (!closed && !outbound.offer(segment)) {
+        if (closed) {
+            return;
+        }
+        if (queuedBytes.get() + segment.length > MAX_QUEUED_BYTES || !outbound.offer(segment)) {
             CFG.log(System.Logger.Level.WARNING, "vici client " + id + " does not read its events, disconnecting");
             close();
+            return;
         }
+        queuedBytes.addAndGet(segment.length);
     }
 
     private void put(final byte[] segment) {
         try {
-            if (!closed && !outbound.offer(segment, PUT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            if (closed) {
+                return;
+            }
+            if (outbound.offer(segment, PUT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                queuedBytes.addAndGet(segment.length);
+            } else {
                 CFG.log(System.Logger.Level.WARNING, "vici client " + id + " stalled, disconnecting");
                 close();
             }
@@ -116,7 +132,15 @@ final class ViciConnection implements ViciEventSink {
     private void dispatch(final ViciPacket p) throws ViciProtocolException {
         ViciPacketType t = p.type();
         if (t.equals(ViciPacketType.CMD_REQUEST)) {
-            put(ViciCodec.encodeSegment(runCommand(p.name(), p.message())));
+            byte[] response;
+            try {
+                response = ViciCodec.encodeSegment(runCommand(p.name(), p.message()));
+            } catch (IllegalArgumentException e) {
+                CFG.log(System.Logger.Level.WARNING, "vici command '" + p.name() + "': " + e.getMessage());
+                response = ViciCodec.encodeSegment(ViciPacket.response(ViciMessage.builder().add("success", false)
+                        .add("errmsg", p.name() + " response too large for VICI").build()));
+            }
+            put(response);
         } else if (t.equals(ViciPacketType.EVENT_REGISTER) || t.equals(ViciPacketType.EVENT_UNREGISTER)) {
             boolean known = knownEvents.contains(p.name());
             if (known && t.equals(ViciPacketType.EVENT_REGISTER)) {
@@ -154,6 +178,7 @@ final class ViciConnection implements ViciEventSink {
                     return;
                 }
                 out.write(segment);
+                queuedBytes.addAndGet(-segment.length);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -180,7 +205,7 @@ final class ViciConnection implements ViciEventSink {
     }
 
     void close() {
-        if (closed) {
+        if (!closing.compareAndSet(false, true)) {
             return;
         }
         closed = true;

@@ -98,7 +98,12 @@ public final class ViciServer implements AutoCloseable {
         for (ViciConnection c : clients) {
             if (c.isRegistered(event)) {
                 if (segment == null) {
-                    segment = ViciCodec.encodeSegment(ViciPacket.event(event, message));
+                    try {
+                        segment = ViciCodec.encodeSegment(ViciPacket.event(event, message));
+                    } catch (IllegalArgumentException e) {
+                        CFG.log(System.Logger.Level.WARNING, "dropping vici " + event + " event: " + e.getMessage());
+                        return;
+                    }
                 }
                 c.offer(segment);
             }
@@ -173,15 +178,17 @@ public final class ViciServer implements AutoCloseable {
                 || Files.isSymbolicLink(path)) {
             throw new IOException(path + " exists and is not a socket; refusing to replace it");
         }
+        boolean live;
         try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
-            throw new IOException("another daemon is already listening on " + path);
+            live = true;
         } catch (IOException refused) {
-            if (refused.getMessage() != null && refused.getMessage().startsWith("another daemon")) {
-                throw refused;
-            }
-            Files.deleteIfExists(path);
-            CFG.log(System.Logger.Level.INFO, "removed stale vici socket " + path);
+            live = false;
         }
+        if (live) {
+            throw new IOException("another daemon is already listening on " + path);
+        }
+        Files.deleteIfExists(path);
+        CFG.log(System.Logger.Level.INFO, "removed stale vici socket " + path);
     }
 
     private static void trySetMode(final Path p, final String mode) {

@@ -180,6 +180,7 @@ class SwanctlInteropTest {
                 "  }",
                 "}",
                 "secrets { ike-gw { id = sun.example.org\n secret = 0sc2VjcmV0 } }",
+                "pools { vips { addrs = 10.3.0.0/24\n dns = 10.3.0.1 } }",
                 ""));
         Run r = swanctl("--load-conns");
         assertEquals(0, r.exit(), r.out() + r.err());
@@ -198,5 +199,75 @@ class SwanctlInteropTest {
         assertEquals(List.of("sun.example.org"), gateway.lastSecret.owners());
         assertTrue(!gateway.calls.toString().contains("c2VjcmV0") && !gateway.calls.toString().contains("secret="
                 + "secret"), gateway.calls.toString());
+
+        Run all = swanctl("--load-all", "--noprompt");
+        assertEquals(0, all.exit(), all.out() + all.err());
+        assertTrue(all.out().contains("loaded pool 'vips'"), all.out());
+        assertTrue(gateway.calls.contains("loadPool vips"), gateway.calls.toString());
+    }
+
+    /** swanctl's stdout is block-buffered into a file; line-buffer it where stdbuf exists so we can poll. */
+    private static List<String> lineBuffered(final String... args) {
+        List<String> cmd = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/stdbuf"))) {
+            cmd.addAll(List.of("/usr/bin/stdbuf", "-oL"));
+        }
+        cmd.add(SWANCTL.toString());
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private static void awaitContent(final Path file, final String... needles) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            String text = Files.readString(file);
+            if (java.util.Arrays.stream(needles).allMatch(text::contains)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void logAndMonitorStreamDaemonEvents() throws Exception {
+        String uri = "unix://" + server.path();
+        Path out = dir.resolve("log.txt");
+        Process log = new ProcessBuilder(lineBuffered("--log", "--uri", uri))
+                .redirectOutput(out.toFile()).redirectErrorStream(true).start();
+        Path monOut = dir.resolve("monitor.txt");
+        Process monitor = new ProcessBuilder(lineBuffered("--monitor-sa", "--uri", uri))
+                .redirectOutput(monOut.toFile()).redirectErrorStream(true).start();
+        java.util.logging.Logger ike = java.util.logging.Logger.getLogger("IKE");
+        ViciEvents events = new ViciEvents(server);
+        ViciLogHandler handler = new ViciLogHandler(events);
+        ike.addHandler(handler);
+        String logLine = "[IKE] IKE_SA gw[3] established between 192.0.2.1[moon]...198.51.100.2[sun]";
+        String ikeLine = "gw: #3, ESTABLISHED, IKEv2";
+        String childLine = "net: #7, reqid 1, INSTALLED, TUNNEL, ESP:AES_GCM_16-256";
+        try {
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            while (!(server.hasListeners("log") && server.hasListeners("child-updown"))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(server.hasListeners("log") && server.hasListeners("child-updown"), "swanctl never registered");
+            ike.info("IKE_SA gw[3] established between 192.0.2.1[moon]...198.51.100.2[sun]");
+            events.ikeUpdown(FakeGatewayControl.IKE, true);
+            events.childUpdown(FakeGatewayControl.IKE, true);
+            awaitContent(out, logLine);
+            awaitContent(monOut, ikeLine, childLine);
+        } finally {
+            ike.removeHandler(handler);
+            log.destroy();
+            monitor.destroy();
+            log.waitFor(10, TimeUnit.SECONDS);
+            monitor.waitFor(10, TimeUnit.SECONDS);
+        }
+        String logged = Files.readString(out);
+        assertTrue(logged.contains(logLine), logged);
+        // swanctl prints an SA when it meets its child-sas section, which only child-updown carries.
+        String monitored = Files.readString(monOut);
+        assertTrue(monitored.contains(ikeLine), monitored);
+        assertTrue(monitored.contains(childLine), monitored);
     }
 }

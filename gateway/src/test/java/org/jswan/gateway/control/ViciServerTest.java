@@ -114,6 +114,19 @@ class ViciServerTest {
     }
 
     @Test
+    void failedStreamLeavesTheConnectionClean() throws Exception {
+        try (ViciClient c = client()) {
+            assertThrows(ViciProtocolException.class,
+                    () -> c.registerAndStream("list-sa", "list-everything", ViciMessage.EMPTY, m -> { }));
+            assertFalse(server.hasListeners("list-sa"), "the registration must be undone");
+            List<ViciMessage> conns = new ArrayList<>();
+            c.registerAndStream("list-conn", "list-conns", ViciMessage.EMPTY, conns::add);
+            assertEquals(List.of("10.1.0.0/16"), conns.get(0).section("gw").section("children").section("net")
+                    .list("local-ts"));
+        }
+    }
+
+    @Test
     void badRequestsAnswerSuccessNo() throws Exception {
         try (ViciClient c = client()) {
             ViciMessage r = c.request("initiate", ViciMessage.builder().add("child", "net").add("timeout", "soon")
