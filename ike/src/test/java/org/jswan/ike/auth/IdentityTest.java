@@ -86,6 +86,14 @@ class IdentityTest {
     }
 
     @Test
+    void emailRdnStaysIa5StringAndPrintsAsE() throws Exception {
+        Identity id = Identity.parse("C=CH, O=strongSwan, E=carol@strongswan.org");
+        byte[] jdk = new X500Principal("EMAILADDRESS=carol@strongswan.org, O=strongSwan, C=CH").getEncoded();
+        assertArrayEquals(jdk, id.data());
+        assertEquals("C=CH, O=strongSwan, E=carol@strongswan.org", id.toString());
+    }
+
+    @Test
     void badDistinguishedNameBecomesKeyId() throws Exception {
         Identity id = Identity.parse("XYZ=foo");
         assertEquals(IdType.KEY_ID, id.type());
