@@ -128,11 +128,23 @@ final class DistinguishedNames {
             if (wildcards && pv.equals("*")) {
                 continue;
             }
-            if (!pv.equalsIgnoreCase(valueString(c.get(i).getValue()))) {
+            String cv = valueString(c.get(i).getValue());
+            if (ignoresCase(p.get(i), c.get(i)) ? !pv.equalsIgnoreCase(cv) : !pv.equals(cv)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** strongSwan compare_dn: case-insensitive for two PrintableStrings or two IA5String email RDNs only. */
+    private static boolean ignoresCase(final AttributeTypeAndValue a, final AttributeTypeAndValue b) {
+        ASN1Encodable x = a.getValue();
+        ASN1Encodable y = b.getValue();
+        if (x instanceof DERPrintableString && y instanceof DERPrintableString) {
+            return true;
+        }
+        return a.getType().equals(BCStyle.E) && x instanceof org.bouncycastle.asn1.ASN1IA5String
+                && y instanceof org.bouncycastle.asn1.ASN1IA5String;
     }
 
     static int hash(final X500Name name) {
