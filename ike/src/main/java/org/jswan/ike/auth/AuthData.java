@@ -33,7 +33,8 @@ public record AuthData(AuthMethod method, byte[] data) {
 
     @Override
     public boolean equals(final Object o) {
-        return o instanceof AuthData && ((AuthData) o).method.equals(method) && Arrays.equals(((AuthData) o).data, data);
+        return o instanceof AuthData && ((AuthData) o).method.equals(method)
+                && Arrays.equals(((AuthData) o).data, data);
     }
 
     @Override

@@ -35,10 +35,16 @@ final class DistinguishedNames {
             Map.entry(BCStyle.DC, "DC"), Map.entry(BCStyle.UID, "UID"), Map.entry(BCStyle.STREET, "street"),
             Map.entry(BCStyle.POSTAL_CODE, "postalCode"), Map.entry(BCStyle.PSEUDONYM, "pseudonym"));
 
-    /** strongSwan encodes a value as PrintableString when it can, else as UTF8String (identification.c atodn). */
+    /**
+     * strongSwan encodes a value as PrintableString when it can, else as UTF8String (identification.c atodn);
+     * emailAddress and domainComponent stay IA5String as RFC 5280 requires.
+     */
     private static final BCStyle STYLE = new BCStyle() {
         @Override
         protected ASN1Encodable encodeStringValue(final ASN1ObjectIdentifier oid, final String value) {
+            if (oid.equals(BCStyle.E) || oid.equals(BCStyle.DC)) {
+                return super.encodeStringValue(oid, value);
+            }
             return DERPrintableString.isPrintableString(value) ? new DERPrintableString(value)
                     : new DERUTF8String(value);
         }
@@ -59,7 +65,7 @@ final class DistinguishedNames {
                 return null;
             }
             return name.getEncoded(ASN1Encoding.DER);
-        } catch (IllegalArgumentException | IOException e) {
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }
@@ -69,8 +75,8 @@ final class DistinguishedNames {
         try {
             ASN1Primitive p = ASN1Primitive.fromByteArray(der);
             return X500Name.getInstance(p);
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            return null;
+        } catch (IOException | RuntimeException e) {
+            return null; // BC reports bad structure with assorted runtime exceptions
         }
     }
 
@@ -122,11 +128,23 @@ final class DistinguishedNames {
             if (wildcards && pv.equals("*")) {
                 continue;
             }
-            if (!pv.equalsIgnoreCase(valueString(c.get(i).getValue()))) {
+            String cv = valueString(c.get(i).getValue());
+            if (ignoresCase(p.get(i), c.get(i)) ? !pv.equalsIgnoreCase(cv) : !pv.equals(cv)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** strongSwan compare_dn: case-insensitive for two PrintableStrings or two IA5String email RDNs only. */
+    private static boolean ignoresCase(final AttributeTypeAndValue a, final AttributeTypeAndValue b) {
+        ASN1Encodable x = a.getValue();
+        ASN1Encodable y = b.getValue();
+        if (x instanceof DERPrintableString && y instanceof DERPrintableString) {
+            return true;
+        }
+        return a.getType().equals(BCStyle.E) && x instanceof org.bouncycastle.asn1.ASN1IA5String
+                && y instanceof org.bouncycastle.asn1.ASN1IA5String;
     }
 
     static int hash(final X500Name name) {

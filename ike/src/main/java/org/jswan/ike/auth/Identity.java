@@ -126,6 +126,24 @@ public final class Identity {
 
     /** strongSwan's explicit type prefixes, e.g. "fqdn:", "email:", "asn1dn:", "keyid:#0102" (hex after '#'). */
     private static Identity parsePrefixed(final String text) throws IdentityException {
+        if (text.startsWith("{")) {
+            // "{11}:#0102" or "{2}:name": numeric type, as strongSwan's create_from_string_with_num_type
+            int close = text.indexOf("}:");
+            if (close > 1) {
+                int t;
+                try {
+                    t = Integer.parseInt(text.substring(1, close));
+                } catch (NumberFormatException e) {
+                    throw new IdentityException("bad numeric identity type in '" + text + "'");
+                }
+                if (t < 1 || t > 255) {
+                    throw new IdentityException("identity type out of range in '" + text + "'");
+                }
+                String v = text.substring(close + 2);
+                return of(IdType.valueOf(t), v.startsWith("#") ? hex(v.substring(1), text)
+                        : v.getBytes(StandardCharsets.UTF_8));
+            }
+        }
         int colon = text.indexOf(':');
         if (colon <= 0) {
             return null;
@@ -261,7 +279,8 @@ public final class Identity {
         if (type.equals(IdType.FQDN) || type.equals(IdType.RFC822_ADDR)) {
             String pattern = new String(data, StandardCharsets.UTF_8);
             String value = new String(candidate.data, StandardCharsets.UTF_8);
-            if (pattern.startsWith("*")) {
+            if (pattern.startsWith("*") && value.length() >= pattern.length()) {
+                // strongSwan matches_string: '*' stands for at least one leading character
                 String suffix = pattern.substring(1).toLowerCase(Locale.ROOT);
                 return value.toLowerCase(Locale.ROOT).endsWith(suffix);
             }
@@ -318,10 +337,18 @@ public final class Identity {
         if (dn != null) {
             return DistinguishedNames.toString(dn);
         }
-        if (type.equals(IdType.KEY_ID) && isPrintable(data)) {
+        if (type.equals(IdType.KEY_ID) && isPrintable(data) && data.length != 20) {
             return new String(data, StandardCharsets.US_ASCII);
         }
-        return "@#" + Hex.toHexString(data);
+        // strongSwan's "%#B": colon-separated hex (a 20-byte key id is a SHA-1 hash, never text)
+        StringBuilder sb = new StringBuilder();
+        for (byte b : data) {
+            if (sb.length() > 0) {
+                sb.append(':');
+            }
+            sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+        }
+        return sb.toString();
     }
 
     private static boolean isPrintable(final byte[] bytes) {

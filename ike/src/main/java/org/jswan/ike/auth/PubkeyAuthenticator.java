@@ -206,11 +206,19 @@ public final class PubkeyAuthenticator {
 
     /** Matches a received AlgorithmIdentifier to a scheme; PSS keeps the peer's salt length (RFC 4055 §3.1). */
     static Verification parseAlgorithmIdentifier(final byte[] der) throws AuthException {
-        AlgorithmIdentifier id;
         try {
-            id = AlgorithmIdentifier.getInstance(ASN1Primitive.fromByteArray(der));
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            return parseAlgorithmIdentifierUnchecked(der);
+        } catch (IOException | RuntimeException e) {
+            // BC's ASN.1 getInstance methods signal bad structure with assorted runtime exceptions
             throw new AuthException("malformed AlgorithmIdentifier in AUTH data");
+        }
+    }
+
+    private static Verification parseAlgorithmIdentifierUnchecked(final byte[] der)
+            throws AuthException, IOException {
+        AlgorithmIdentifier id = AlgorithmIdentifier.getInstance(ASN1Primitive.fromByteArray(der));
+        if (id == null) {
+            throw new AuthException("AUTH data holds no AlgorithmIdentifier");
         }
         ASN1ObjectIdentifier oid = id.getAlgorithm();
         if (!oid.equals(PKCSObjectIdentifiers.id_RSASSA_PSS)) {
@@ -221,13 +229,8 @@ public final class PubkeyAuthenticator {
             }
             throw new AuthException("unsupported signature algorithm " + oid.getId());
         }
-        RSASSAPSSparams p;
-        try {
-            ASN1Encodable params = id.getParameters();
-            p = RSASSAPSSparams.getInstance(params);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new AuthException("malformed RSASSA-PSS parameters");
-        }
+        ASN1Encodable params = id.getParameters();
+        RSASSAPSSparams p = params == null ? null : RSASSAPSSparams.getInstance(params);
         if (p == null) {
             throw new AuthException("RSASSA-PSS without parameters is not supported");
         }
@@ -246,7 +249,7 @@ public final class PubkeyAuthenticator {
         }
         AlgorithmIdentifier mgf = p.getMaskGenAlgorithm();
         AlgorithmIdentifier mgfHash = mgf.getAlgorithm().equals(PKCSObjectIdentifiers.id_mgf1)
-                ? AlgorithmIdentifier.getInstance(mgf.getParameters()) : null;
+                && mgf.getParameters() != null ? AlgorithmIdentifier.getInstance(mgf.getParameters()) : null;
         if (mgfHash == null || !mgfHash.getAlgorithm().equals(hashOid)) {
             throw new AuthException("RSASSA-PSS needs MGF1 with the signature hash");
         }

@@ -29,14 +29,16 @@ class IdentityTest {
         "@moon.strongswan.org      | 2  | 6d6f6f6e2e7374726f6e677377616e2e6f7267 | moon.strongswan.org",
         "carol@strongswan.org      | 3  | 6361726f6c407374726f6e677377616e2e6f7267 | carol@strongswan.org",
         "@@carol                   | 3  | 6361726f6c                             | carol",
-        "@#0102a0ff                | 11 | 0102a0ff                               | @#0102a0ff",
+        "@#0102a0ff                | 11 | 0102a0ff                               | 01:02:a0:ff",
+        "{11}:#0a0b                | 11 | 0a0b                                   | 0a:0b",
+        "{2}:moon                  | 2  | 6d6f6f6e                               | moon",
         "192.168.0.1               | 1  | c0a80001                               | 192.168.0.1",
         "fec0::1                   | 5  | fec00000000000000000000000000001       | fec0::1",
         "2001:db8:0:0:1:0:0:1      | 5  | 20010db8000000000001000000000001       | 2001:db8::1:0:0:1",
         "fqdn:192.168.0.1          | 2  | 3139322e3136382e302e31                 | 192.168.0.1",
         "email:moon.strongswan.org | 3  | 6d6f6f6e2e7374726f6e677377616e2e6f7267 | moon.strongswan.org",
         "keyid:abc                 | 11 | 616263                                 | abc",
-        "keyid:#00ff               | 11 | 00ff                                   | @#00ff",
+        "keyid:#00ff               | 11 | 00ff                                   | 00:ff",
         "ipv4:10.1.2.3             | 1  | 0a010203                               | 10.1.2.3",
         "ipv6:::2                  | 5  | 00000000000000000000000000000002       | ::2",
         "not:an:ipv6               | 11 | 6e6f743a616e3a69707636                 | not:an:ipv6",
@@ -80,9 +82,22 @@ class IdentityTest {
         Identity fromCert = Identity.of(IdType.DER_ASN1_DN, utf8);
         assertEquals(parsed, fromCert);
         assertEquals(parsed.hashCode(), fromCert.hashCode());
+        // PrintableString values compare case-insensitively (strongSwan compare_dn) ...
         assertEquals(parsed, Identity.parse("C=ch, O=STRONGSWAN, CN=Moon.strongswan.org"));
+        // ... other string types compare exactly
+        Identity utf8Upper = Identity.of(IdType.DER_ASN1_DN,
+                new X500Name("C=CH, O=STRONGSWAN, CN=moon.strongswan.org").getEncoded());
+        assertNotEquals(parsed, utf8Upper);
         assertNotEquals(parsed, Identity.parse("C=CH, O=strongSwan, CN=sun.strongswan.org"));
         assertNotEquals(parsed, Identity.parse("O=strongSwan, C=CH, CN=moon.strongswan.org"));
+    }
+
+    @Test
+    void emailRdnStaysIa5StringAndPrintsAsE() throws Exception {
+        Identity id = Identity.parse("C=CH, O=strongSwan, E=carol@strongswan.org");
+        byte[] jdk = new X500Principal("EMAILADDRESS=carol@strongswan.org, O=strongSwan, C=CH").getEncoded();
+        assertArrayEquals(jdk, id.data());
+        assertEquals("C=CH, O=strongSwan, E=carol@strongswan.org", id.toString());
     }
 
     @Test
@@ -99,6 +114,8 @@ class IdentityTest {
         assertThrows(IdentityException.class, () -> Identity.parse("@#abc"));
         assertThrows(IdentityException.class, () -> Identity.parse("@#zz"));
         assertThrows(IdentityException.class, () -> Identity.parse("ipv4:#0102"));
+        assertThrows(IdentityException.class, () -> Identity.parse("{x}:abc"));
+        assertThrows(IdentityException.class, () -> Identity.parse("{300}:abc"));
     }
 
     @Test
@@ -142,6 +159,8 @@ class IdentityTest {
         "*@strongswan.org     | carol@strongswan.org | true",
         "*@strongswan.org     | carol@example.org    | false",
         "*@strongswan.org     | @strongswan.org      | false",
+        "*@strongswan.org     | email:@strongswan.org | false",
+        "*.org                | a.org                | true",
         "carol@strongswan.org | carol@strongswan.org | true",
         "10.0.0.1             | 10.0.0.1             | true",
         "10.0.0.1             | 10.0.0.2             | false",

@@ -64,7 +64,13 @@ public final class TestPki {
     public static X509Certificate issue(final String subject, final KeyPair subjectKeys, final String issuer,
                                         final PrivateKey issuerKey, final boolean isCa, final Instant notBefore,
                                         final Instant notAfter, final GeneralName... sans) throws Exception {
-        X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(new X500Name(issuer),
+        return issue(subject, subjectKeys, new X500Name(issuer), issuerKey, isCa, notBefore, notAfter, sans);
+    }
+
+    public static X509Certificate issue(final String subject, final KeyPair subjectKeys, final X500Name issuer,
+                                        final PrivateKey issuerKey, final boolean isCa, final Instant notBefore,
+                                        final Instant notAfter, final GeneralName... sans) throws Exception {
+        X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer,
                 BigInteger.valueOf(SERIAL.getAndIncrement()), Date.from(notBefore), Date.from(notAfter),
                 new X500Name(subject), subjectKeys.getPublic());
         if (isCa) {
@@ -80,7 +86,8 @@ public final class TestPki {
 
     public static X509Certificate endEntity(final String subject, final KeyPair keys, final X509Certificate ca,
                                             final PrivateKey caKey, final GeneralName... sans) throws Exception {
-        return issue(subject, keys, ca.getSubjectX500Principal().getName(), caKey, false,
+        // the issuer name must be the CA's subject byte for byte (RDN order included)
+        return issue(subject, keys, X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()), caKey, false,
                 Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(30)), sans);
     }
 }
