@@ -13,8 +13,8 @@ import org.jswan.ike.message.PayloadType;
 /**
  * Which payloads each kind of message may carry, as a table keyed by (exchange type, request/response), after
  * strongSwan's {@code message.c} rules: type, min and max count, must-be-encrypted, sufficient. A message is
- * validated once after decoding (and decrypting), before any task sees it. The same table gives the order in which
- * payloads are generated ({@link #order}).
+ * validated once after decoding (and decrypting), before any task sees it. The wire order of generated payloads
+ * is {@link GenerationOrder}'s job.
  */
 public final class MessageRules {
     /** Bound on notifies, certificates, vendor IDs and deletes per message. */
@@ -85,17 +85,9 @@ public final class MessageRules {
         RULES.put(new Key(exchange.value(), response), List.of(rules));
     }
 
-    /** The rules for a kind of message, in generation order; empty for exchange types we do not handle. */
+    /** The rules for a kind of message; empty for exchange types we do not handle. */
     public static List<PayloadRule> rules(final ExchangeType exchange, final boolean response) {
         return RULES.getOrDefault(new Key(exchange.value(), response), List.of());
-    }
-
-    /**
-     * The generation order of payload types for a kind of message (the rule order, as strongSwan's
-     * {@code payload_order_t}); types not listed go last.
-     */
-    public static List<PayloadType> order(final ExchangeType exchange, final boolean response) {
-        return rules(exchange, response).stream().map(PayloadRule::type).toList();
     }
 
     /**

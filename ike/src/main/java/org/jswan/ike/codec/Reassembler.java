@@ -43,7 +43,8 @@ public final class Reassembler {
             throw DecodeException.drop("fragment " + f.number() + " of " + f.total());
         }
         // RFC 7383 §2.5: Next Payload is set in fragment 1 only.
-        if (f.number() == 1 == f.firstInner().equals(PayloadType.NONE)) {
+        final boolean names = !f.firstInner().equals(PayloadType.NONE);
+        if (names != (f.number() == 1)) {
             throw DecodeException.drop("fragment " + f.number() + " with next payload " + f.firstInner());
         }
         if (parts == null || f.header().messageId() != messageId || f.total() > parts.length) {

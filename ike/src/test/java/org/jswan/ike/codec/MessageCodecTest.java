@@ -165,6 +165,40 @@ class MessageCodecTest {
         assertTrue(decoded < 20_000, "some inputs must be rejected");
     }
 
+    /** Mutated inner payload chains behind a valid ICV: the decrypted path must also throw only DecodeException. */
+    @Test
+    void mutatedInnerChainsOnlyThrowDecodeException() {
+        final Random random = new Random(7383);
+        final TestSkCipher cipher = new TestSkCipher(9);
+        final org.jswan.ike.message.WireWriter inner = new org.jswan.ike.message.WireWriter();
+        final PayloadType first = PayloadChainCodec.encode(Samples.ikeAuthRequest().payloads(), inner);
+        final byte[] plain = inner.toByteArray();
+        int accepted = 0;
+        for (int i = 0; i < 5_000; i++) {
+            final byte[] p = i % 3 == 0 ? Arrays.copyOf(plain, random.nextInt(plain.length)) : plain.clone();
+            for (int k = 0; k < 1 + random.nextInt(3) && p.length > 0; k++) {
+                p[random.nextInt(p.length)] = (byte) random.nextInt(256);
+            }
+            final byte[] wire = sealRaw(first, p, cipher);
+            try {
+                decode(wire, cipher);
+                accepted++;
+            } catch (final DecodeException expected) {
+                // fine
+            }
+        }
+        assertTrue(accepted < 5_000);
+    }
+
+    private static byte[] sealRaw(final PayloadType first, final byte[] plain, final TestSkCipher cipher) {
+        final int sealedLength = cipher.sealedLength(plain.length);
+        final org.jswan.ike.message.WireWriter w = new org.jswan.ike.message.WireWriter();
+        Samples.ikeAuthRequest().header().withNextPayloadAndLength(PayloadType.SK, 32 + sealedLength).encode(w);
+        w.u8(first.value()).u8(0).u16(4 + sealedLength);
+        w.bytes(cipher.seal(w.toByteArray(), plain));
+        return w.toByteArray();
+    }
+
     @Test
     void unknownCriticalPayloadInMessage() {
         // IKE_SA_INIT with a single critical payload of type 200

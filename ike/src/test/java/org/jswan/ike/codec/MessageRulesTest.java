@@ -105,8 +105,20 @@ class MessageRulesTest {
     }
 
     @Test
-    void generationOrder() {
-        assertEquals(List.of(PayloadType.NOTIFY, PayloadType.SA, PayloadType.KE, PayloadType.NONCE,
-                PayloadType.VENDOR_ID), MessageRules.order(ExchangeType.IKE_SA_INIT, false));
+    void generationOrderFollowsStrongSwan() {
+        final List<Payload> shuffled = List.of(NotifyPayload.of(NotifyType.IKEV2_FRAGMENTATION_SUPPORTED), NONCE,
+                NotifyPayload.of(NotifyType.NAT_DETECTION_DESTINATION_IP, new byte[20]), KE,
+                new VendorIdPayload(new byte[4]), NotifyPayload.of(NotifyType.NAT_DETECTION_SOURCE_IP, new byte[20]),
+                SA);
+        final IkeMessage sorted = GenerationOrder.apply(msg(ExchangeType.IKE_SA_INIT, false, false,
+                shuffled.toArray(new Payload[0])));
+        assertEquals("IKE_SA_INIT request 0 [ SA KE No N(NATD_S_IP) N(NATD_D_IP) N(FRAG_SUP) V ]", sorted.summary());
+        final IkeMessage auth = GenerationOrder.apply(new IkeMessage(Samples.ikeAuthRequest().header(),
+                List.of(Samples.ts(false), NotifyPayload.of(NotifyType.MOBIKE_SUPPORTED), Samples.espSa(),
+                        new AuthPayload(AuthMethod.SHARED_KEY_MIC, new byte[4]), Samples.ts(true),
+                        NotifyPayload.of(NotifyType.INITIAL_CONTACT),
+                        new org.jswan.ike.message.IdPayload(true, org.jswan.ike.message.IdType.ID_FQDN, new byte[3])),
+                true));
+        assertEquals("IKE_AUTH request 1 [ IDi N(INIT_CONTACT) AUTH SA TSi TSr N(MOBIKE_SUP) ]", auth.summary());
     }
 }
