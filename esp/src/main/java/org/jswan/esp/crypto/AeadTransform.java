@@ -82,6 +82,8 @@ abstract class AeadTransform implements EspTransform {
             cipher.doFinal(in, out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AEAD seal failed", e);
+        } finally {
+            buf.clear();
         }
         return 8 + IV_LENGTH + plaintextLength + ICV_LENGTH;
     }
@@ -105,6 +107,8 @@ abstract class AeadTransform implements EspTransform {
             return -1;
         } catch (GeneralSecurityException e) {
             return -1;
+        } finally {
+            buf.clear();
         }
     }
 
@@ -127,6 +131,7 @@ abstract class AeadTransform implements EspTransform {
         }
     }
 
+    /** Narrows {@code b} to a region for a JCA call; callers restore it with {@code clear()} afterwards. */
     static ByteBuffer window(final ByteBuffer b, final int off, final int len) {
         b.limit(b.capacity()).position(off).limit(off + len);
         return b;

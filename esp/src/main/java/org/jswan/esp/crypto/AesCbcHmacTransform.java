@@ -127,6 +127,8 @@ public final class AesCbcHmacTransform implements EspTransform {
             }
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("CBC seal failed", e);
+        } finally {
+            buf.clear();
         }
         return 8 + IV_LENGTH + plaintextLength + icvLength;
     }
@@ -159,6 +161,8 @@ public final class AesCbcHmacTransform implements EspTransform {
                     AeadTransform.window(buf.duplicate(), ctOff, ctLength));
         } catch (GeneralSecurityException e) {
             return -1;
+        } finally {
+            buf.clear();
         }
     }
 
@@ -171,6 +175,7 @@ public final class AesCbcHmacTransform implements EspTransform {
     private void computeIcv(final ByteBuffer buf, final int espOff, final int length, final long seq)
             throws GeneralSecurityException {
         mac.update(AeadTransform.window(buf, espOff, length));
+        buf.clear();
         if (esn) {
             // RFC 4303 §2.2.1: the high-order 32 bits are appended for the ICV only, never sent.
             int hi = (int) (seq >>> 32);
