@@ -13,4 +13,9 @@ public interface EspTransport {
      * TUN reader thread; the batch is reused once this returns, so the implementation copies or finishes with it.
      */
     void send(PacketBatch batch, EspEndpoint[] destinations);
+
+    /** How slots are framed; fixed for the life of the transport. */
+    default Framing framing() {
+        return Framing.ESP;
+    }
 }

@@ -2,10 +2,14 @@ package org.jswan.esp.engine;
 
 import java.nio.ByteBuffer;
 import org.jswan.esp.api.DropReason;
+import org.jswan.esp.api.EspEndpoint;
+import org.jswan.esp.api.Framing;
 import org.jswan.esp.api.Mode;
 import org.jswan.esp.crypto.EspTransform;
 import org.jswan.esp.packet.EspHeader;
 import org.jswan.esp.packet.InnerPacket;
+import org.jswan.esp.packet.Ipv4Header;
+import org.jswan.esp.packet.Ipv6Header;
 import org.jswan.esp.sa.SecurityAssociation;
 
 /**
@@ -17,9 +21,23 @@ import org.jswan.esp.sa.SecurityAssociation;
  * <p>Pure and thread-confined: no allocation beyond the transform's, no exceptions, no logging.
  */
 public final class Outbound {
+    private static final int UDP_HEADER = 8;
+    private static final int PROTO_ESP = 50;
+    private static final int PROTO_UDP = 17;
+
+    private final Framing framing;
     private int resultOffset;
     private int resultLength;
     private long nowMillis;
+
+    public Outbound() {
+        this(Framing.ESP);
+    }
+
+    /** @param framing {@link Framing#IP} also writes the outer IP (and RFC 3948 UDP) header in the headroom */
+    public Outbound(final Framing framing) {
+        this.framing = framing;
+    }
 
     /** Sets the cached wall clock for last-use stamps; called once per batch (STYLE B.5 Time). */
     public void clock(final long nowMillis) {
@@ -69,12 +87,25 @@ public final class Outbound {
         int plaintextLen = unpadded + padLength;
         int espOff = payloadOff - EspHeader.LENGTH - t.ivLength();
         int end = payloadOff + plaintextLen + t.icvLength();
-        if (espOff < 0 || end > buf.capacity()) {
+        EspEndpoint ep = sa.endpoint();
+        int outerLen = 0;
+        if (framing == Framing.IP) {
+            outerLen = (ep.udpEncap() ? UDP_HEADER : 0) + (sa.mode() == Mode.TRANSPORT ? p.headerLength
+                    : ep.ipv6() ? Ipv6Header.LENGTH : Ipv4Header.LENGTH);
+        }
+        if (espOff - outerLen < 0 || end > buf.capacity()) {
             return DropReason.NO_ROOM;
         }
         long seq = sa.takeSeq();
         if (seq < 0) {
             return DropReason.SEQ_OVERFLOW;
+        }
+        if (framing == Framing.IP && sa.mode() == Mode.TRANSPORT) {
+            // Move the original IP header in front of the ESP header (destination is lower: ascending copy is safe).
+            int to = espOff - outerLen;
+            for (int i = 0; i < p.headerLength; i++) {
+                buf.put(to + i, buf.get(off + i));
+            }
         }
         int trailer = payloadOff + payloadLen;
         for (int i = 0; i < tfcPad; i++) {
@@ -90,7 +121,51 @@ public final class Outbound {
         buf.putInt(espOff + EspHeader.SEQ_OFFSET, (int) seq);
         resultOffset = espOff;
         resultLength = t.seal(buf, espOff, plaintextLen, seq);
+        if (framing == Framing.IP) {
+            writeOuter(sa, ep, buf, p);
+        }
         sa.count(payloadLen, nowMillis);
         return null;
+    }
+
+    private void writeOuter(final SecurityAssociation sa, final EspEndpoint ep, final ByteBuffer buf,
+            final InnerPacket p) {
+        int off = resultOffset;
+        int len = resultLength;
+        if (ep.udpEncap()) {
+            // RFC 3948 §2.1: UDP header in front of the ESP header, checksum 0.
+            off -= UDP_HEADER;
+            len += UDP_HEADER;
+            buf.putShort(off, (short) ep.local().getPort());
+            buf.putShort(off + 2, (short) ep.remote().getPort());
+            buf.putShort(off + 4, (short) len);
+            buf.putShort(off + 6, (short) 0);
+        }
+        int protocol = ep.udpEncap() ? PROTO_UDP : PROTO_ESP;
+        if (sa.mode() == Mode.TRANSPORT) {
+            // RFC 4303 §3.1.1: the original header stays; fix length, protocol and checksum.
+            off -= p.headerLength;
+            len += p.headerLength;
+            if (p.version == 4) {
+                buf.putShort(off + Ipv4Header.TOTAL_LENGTH_OFFSET, (short) len);
+                buf.put(off + Ipv4Header.PROTOCOL_OFFSET, (byte) protocol);
+                Ipv4Header.updateChecksum(buf, off, p.headerLength);
+            } else {
+                buf.putShort(off + Ipv6Header.PAYLOAD_LENGTH_OFFSET, (short) (len - Ipv6Header.LENGTH));
+                buf.put(off + Ipv6Header.NEXT_HEADER_OFFSET, (byte) protocol);
+            }
+        } else if (ep.ipv6()) {
+            off -= Ipv6Header.LENGTH;
+            Ipv6Header.write(buf, off, len, protocol, ep.local().getAddress().getAddress(),
+                    ep.remote().getAddress().getAddress());
+            len += Ipv6Header.LENGTH;
+        } else {
+            off -= Ipv4Header.LENGTH;
+            len += Ipv4Header.LENGTH;
+            Ipv4Header.write(buf, off, len, protocol, ep.local().getAddress().getAddress(),
+                    ep.remote().getAddress().getAddress());
+        }
+        resultOffset = off;
+        resultLength = len;
     }
 }

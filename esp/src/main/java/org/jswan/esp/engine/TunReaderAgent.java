@@ -34,7 +34,7 @@ public final class TunReaderAgent implements Runnable {
     private final EspTransport transport;
     private final PacketBatch batch;
     private final EspCounters counters;
-    private final Outbound outbound = new Outbound();
+    private final Outbound outbound;
     private final InnerPacket inner = new InnerPacket();
     private final EspEndpoint[] destinations;
     private final SecurityAssociation[] touched;
@@ -47,6 +47,7 @@ public final class TunReaderAgent implements Runnable {
         this.tun = tun;
         this.plane = plane;
         this.transport = transport;
+        this.outbound = new Outbound(transport.framing());
         this.headroom = headroom;
         this.batch = new PacketBatch(tun.batchSize(), headroom + tun.mtu() + PacketBatch.DEFAULT_TAILROOM);
         this.destinations = new EspEndpoint[tun.batchSize()];

@@ -49,13 +49,18 @@ public final class SecurityAssociation {
     private long visitedBatch = -1;
 
     public SecurityAssociation(final SaSpec spec) {
+        this(spec, EspTransformFactory.create(spec.encrId(), spec.integId(), spec.encrKeyBits(), spec.encrKey(),
+                spec.integKey(), spec.direction() == Direction.OUTBOUND, spec.esn()));
+    }
+
+    /** With a transform built elsewhere (another crypto backend, or the test vectors' fixed-IV transforms). */
+    public SecurityAssociation(final SaSpec spec, final EspTransform transform) {
         this.spi = spec.spi();
         this.direction = spec.direction();
         this.mode = spec.mode();
         this.reqid = spec.reqid();
         this.esn = spec.esn();
-        this.transform = EspTransformFactory.create(spec.encrId(), spec.integId(), spec.encrKeyBits(), spec.encrKey(),
-                spec.integKey(), spec.direction() == Direction.OUTBOUND, spec.esn());
+        this.transform = transform;
         this.replay = spec.direction() == Direction.INBOUND && spec.replayWindow() > 0
                 ? new ReplayWindow(spec.replayWindow(), spec.esn()) : null;
         this.localTs = Selector.compile(spec.localTs());
