@@ -25,6 +25,7 @@ abstract class AeadTransform implements EspTransform {
     private final boolean esn;
     private final byte[] nonce = new byte[12];
     private final byte[] aad = new byte[12];
+    private final BufferTwins twins = new BufferTwins();
 
     AeadTransform(final String transformation, final String keyAlg, final byte[] keyAndSalt, final int keyLength,
             final boolean encrypt, final boolean esn) {
@@ -78,7 +79,7 @@ abstract class AeadTransform implements EspTransform {
         try {
             init(Cipher.ENCRYPT_MODE, buf, espOff, seq);
             ByteBuffer in = window(buf, ptOff, plaintextLength);
-            ByteBuffer out = window(buf.duplicate(), ptOff, plaintextLength + ICV_LENGTH);
+            ByteBuffer out = window(twins.twin(buf), ptOff, plaintextLength + ICV_LENGTH);
             cipher.doFinal(in, out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AEAD seal failed", e);
@@ -101,7 +102,7 @@ abstract class AeadTransform implements EspTransform {
         try {
             init(Cipher.DECRYPT_MODE, buf, espOff, seq);
             ByteBuffer in = window(buf, ctOff, ctLength);
-            ByteBuffer out = window(buf.duplicate(), ctOff, ctLength);
+            ByteBuffer out = window(twins.twin(buf), ctOff, ctLength);
             return cipher.doFinal(in, out);
         } catch (AEADBadTagException e) {
             return -1;

@@ -30,6 +30,7 @@ public final class AesCbcHmacTransform implements EspTransform {
     private final byte[] iv = new byte[IV_LENGTH];
     private final byte[] digest;
     private final byte[] seqHigh = new byte[4];
+    private final BufferTwins twins = new BufferTwins();
 
     /**
      * @param macAlgorithm JCA name ({@code HmacSHA256}, {@code HmacSHA384}, {@code HmacSHA512}), or null for no
@@ -118,7 +119,7 @@ public final class AesCbcHmacTransform implements EspTransform {
             readIv(buf, espOff);
             cipher.init(Cipher.ENCRYPT_MODE, encKey, new IvParameterSpec(iv));
             cipher.doFinal(AeadTransform.window(buf, ptOff, plaintextLength),
-                    AeadTransform.window(buf.duplicate(), ptOff, plaintextLength));
+                    AeadTransform.window(twins.twin(buf), ptOff, plaintextLength));
             if (mac != null) {
                 computeIcv(buf, espOff, 8 + IV_LENGTH + plaintextLength, seq);
                 for (int i = 0; i < icvLength; i++) {
@@ -158,7 +159,7 @@ public final class AesCbcHmacTransform implements EspTransform {
             readIv(buf, espOff);
             cipher.init(Cipher.DECRYPT_MODE, encKey, new IvParameterSpec(iv));
             return cipher.doFinal(AeadTransform.window(buf, ctOff, ctLength),
-                    AeadTransform.window(buf.duplicate(), ctOff, ctLength));
+                    AeadTransform.window(twins.twin(buf), ctOff, ctLength));
         } catch (GeneralSecurityException e) {
             return -1;
         } finally {
