@@ -30,7 +30,7 @@ public final class AesCbcHmacTransform implements EspTransform {
     private final byte[] iv = new byte[IV_LENGTH];
     private final byte[] digest;
     private final byte[] seqHigh = new byte[4];
-    private final BufferTwins twins = new BufferTwins();
+    private final Scratch scratch = new Scratch();
 
     /**
      * @param macAlgorithm JCA name ({@code HmacSHA256}, {@code HmacSHA384}, {@code HmacSHA512}), or null for no
@@ -115,21 +115,20 @@ public final class AesCbcHmacTransform implements EspTransform {
             throw new IllegalArgumentException("CBC plaintext not block aligned: " + plaintextLength);
         }
         int ptOff = espOff + 8 + IV_LENGTH;
+        int espLen = 8 + IV_LENGTH + plaintextLength;
         try {
-            readIv(buf, espOff);
+            byte[] work = scratch.get(espLen);
+            buf.get(espOff, work, 0, espLen);
+            System.arraycopy(work, 8, iv, 0, IV_LENGTH);
             cipher.init(Cipher.ENCRYPT_MODE, encKey, new IvParameterSpec(iv));
-            cipher.doFinal(AeadTransform.window(buf, ptOff, plaintextLength),
-                    AeadTransform.window(twins.twin(buf), ptOff, plaintextLength));
+            cipher.doFinal(work, 8 + IV_LENGTH, plaintextLength, work, 8 + IV_LENGTH);
+            buf.put(ptOff, work, 8 + IV_LENGTH, plaintextLength);
             if (mac != null) {
-                computeIcv(buf, espOff, 8 + IV_LENGTH + plaintextLength, seq);
-                for (int i = 0; i < icvLength; i++) {
-                    buf.put(ptOff + plaintextLength + i, digest[i]);
-                }
+                computeIcv(work, espLen, seq);
+                buf.put(ptOff + plaintextLength, digest, 0, icvLength);
             }
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("CBC seal failed", e);
-        } finally {
-            buf.clear();
         }
         return 8 + IV_LENGTH + plaintextLength + icvLength;
     }
@@ -145,38 +144,31 @@ public final class AesCbcHmacTransform implements EspTransform {
         }
         int ctOff = espOff + 8 + IV_LENGTH;
         try {
+            byte[] work = scratch.get(espLength);
+            buf.get(espOff, work, 0, espLength);
             if (mac != null) {
-                computeIcv(buf, espOff, 8 + IV_LENGTH + ctLength, seq);
+                computeIcv(work, 8 + IV_LENGTH + ctLength, seq);
                 // Constant time over the truncated ICV (RFC 4868 §2.2: compare the leftmost bits).
                 int diff = 0;
                 for (int i = 0; i < icvLength; i++) {
-                    diff |= digest[i] ^ buf.get(ctOff + ctLength + i);
+                    diff |= digest[i] ^ work[8 + IV_LENGTH + ctLength + i];
                 }
                 if (diff != 0) {
                     return -1;
                 }
             }
-            readIv(buf, espOff);
+            System.arraycopy(work, 8, iv, 0, IV_LENGTH);
             cipher.init(Cipher.DECRYPT_MODE, encKey, new IvParameterSpec(iv));
-            return cipher.doFinal(AeadTransform.window(buf, ctOff, ctLength),
-                    AeadTransform.window(twins.twin(buf), ctOff, ctLength));
+            int n = cipher.doFinal(work, 8 + IV_LENGTH, ctLength, work, 8 + IV_LENGTH);
+            buf.put(ctOff, work, 8 + IV_LENGTH, n);
+            return n;
         } catch (GeneralSecurityException e) {
             return -1;
-        } finally {
-            buf.clear();
         }
     }
 
-    private void readIv(final ByteBuffer buf, final int espOff) {
-        for (int i = 0; i < IV_LENGTH; i++) {
-            iv[i] = buf.get(espOff + 8 + i);
-        }
-    }
-
-    private void computeIcv(final ByteBuffer buf, final int espOff, final int length, final long seq)
-            throws GeneralSecurityException {
-        mac.update(AeadTransform.window(buf, espOff, length));
-        buf.clear();
+    private void computeIcv(final byte[] esp, final int length, final long seq) throws GeneralSecurityException {
+        mac.update(esp, 0, length);
         if (esn) {
             // RFC 4303 §2.2.1: the high-order 32 bits are appended for the ICV only, never sent.
             int hi = (int) (seq >>> 32);
@@ -194,6 +186,7 @@ public final class AesCbcHmacTransform implements EspTransform {
         Arrays.fill(encKeyBytes, (byte) 0);
         Arrays.fill(integKeyBytes, (byte) 0);
         Arrays.fill(digest, (byte) 0);
+        scratch.wipe();
     }
 
     @Override
