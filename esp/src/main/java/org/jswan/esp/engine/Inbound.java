@@ -106,14 +106,15 @@ public final class Inbound {
             resultOffset = ptOff;
             resultLength = inner.totalLength; // drops TFC padding (RFC 4303 §2.7)
         } else {
-            EspEndpoint ep = sa.endpoint();
+            SecurityAssociation.Peer peer = sa.peer();
+            EspEndpoint ep = peer.endpoint();
             int hdr = ep.ipv6() ? Ipv6Header.LENGTH : Ipv4Header.LENGTH;
             int ipOff = ptOff - hdr;
             if (ipOff < 0) {
                 return DropReason.NO_ROOM;
             }
-            byte[] src = ep.remote().getAddress().getAddress();
-            byte[] dst = ep.local().getAddress().getAddress();
+            byte[] src = peer.remote();
+            byte[] dst = peer.local();
             if (ep.ipv6()) {
                 Ipv6Header.write(buf, ipOff, payloadLen, nextHeader, src, dst);
             } else {

@@ -87,7 +87,8 @@ public final class Outbound {
         int plaintextLen = unpadded + padLength;
         int espOff = payloadOff - EspHeader.LENGTH - t.ivLength();
         int end = payloadOff + plaintextLen + t.icvLength();
-        EspEndpoint ep = sa.endpoint();
+        SecurityAssociation.Peer peer = sa.peer();
+        EspEndpoint ep = peer.endpoint();
         int outerLen = 0;
         if (framing == Framing.IP) {
             outerLen = (ep.udpEncap() ? UDP_HEADER : 0) + (sa.mode() == Mode.TRANSPORT ? p.headerLength
@@ -122,14 +123,15 @@ public final class Outbound {
         resultOffset = espOff;
         resultLength = t.seal(buf, espOff, plaintextLen, seq);
         if (framing == Framing.IP) {
-            writeOuter(sa, ep, buf, p);
+            writeOuter(sa, peer, buf, p);
         }
         sa.count(payloadLen, nowMillis);
         return null;
     }
 
-    private void writeOuter(final SecurityAssociation sa, final EspEndpoint ep, final ByteBuffer buf,
+    private void writeOuter(final SecurityAssociation sa, final SecurityAssociation.Peer peer, final ByteBuffer buf,
             final InnerPacket p) {
+        EspEndpoint ep = peer.endpoint();
         int off = resultOffset;
         int len = resultLength;
         if (ep.udpEncap()) {
@@ -156,14 +158,12 @@ public final class Outbound {
             }
         } else if (ep.ipv6()) {
             off -= Ipv6Header.LENGTH;
-            Ipv6Header.write(buf, off, len, protocol, ep.local().getAddress().getAddress(),
-                    ep.remote().getAddress().getAddress());
+            Ipv6Header.write(buf, off, len, protocol, peer.local(), peer.remote());
             len += Ipv6Header.LENGTH;
         } else {
             off -= Ipv4Header.LENGTH;
             len += Ipv4Header.LENGTH;
-            Ipv4Header.write(buf, off, len, protocol, ep.local().getAddress().getAddress(),
-                    ep.remote().getAddress().getAddress());
+            Ipv4Header.write(buf, off, len, protocol, peer.local(), peer.remote());
         }
         resultOffset = off;
         resultLength = len;

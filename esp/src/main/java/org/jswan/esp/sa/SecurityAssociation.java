@@ -33,7 +33,7 @@ public final class SecurityAssociation {
     private final Lifetime soft;
     private final Lifetime hard;
     private final int tfcPadTo;
-    private volatile EspEndpoint endpoint;
+    private volatile Peer peer;
     private volatile boolean dead;
 
     /** tx thread only: next sequence number to send (starts at 1, RFC 4303 §3.3.3). */
@@ -68,7 +68,7 @@ public final class SecurityAssociation {
         this.soft = spec.soft();
         this.hard = spec.hard();
         this.tfcPadTo = spec.tfcPadTo();
-        this.endpoint = spec.endpoint();
+        this.peer = new Peer(spec.endpoint());
     }
 
     public int spi() {
@@ -112,12 +112,25 @@ public final class SecurityAssociation {
         return tfcPadTo;
     }
 
-    public EspEndpoint endpoint() {
-        return endpoint;
+    /** The endpoint with its address bytes resolved once, so the data path never calls getAddress(). */
+    public record Peer(EspEndpoint endpoint, byte[] local, byte[] remote) {
+        Peer(final EspEndpoint endpoint) {
+            this(endpoint, endpoint.local().getAddress().getAddress(), endpoint.remote().getAddress().getAddress());
+        }
     }
 
+    public EspEndpoint endpoint() {
+        return peer.endpoint();
+    }
+
+    /** One consistent (endpoint, address bytes) view; callers must not modify the arrays. */
+    public Peer peer() {
+        return peer;
+    }
+
+    /** Control thread: a new peer address or ports (NAT change, MOBIKE). */
     public void endpoint(final EspEndpoint endpoint) {
-        this.endpoint = endpoint;
+        this.peer = new Peer(endpoint);
     }
 
     /** True after the hard lifetime, a sequence overflow or removal: the SA processes no more packets. */
