@@ -1,0 +1,7 @@
+package org.jswan.esp.api;
+
+/** ESP mode (RFC 4301 §4.1). */
+public enum Mode {
+    TUNNEL,
+    TRANSPORT
+}

@@ -1,0 +1,47 @@
+package org.jswan.esp.api;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the data plane needs to install one SA (the shape of strongSwan's {@code kernel_ipsec_add_sa_t}).
+ *
+ * @param spi           SPI in host order (the inbound SPI was allocated by {@link IpsecDataPlane#allocateSpi})
+ * @param reqid         ties an outbound SA to the policies that select it
+ * @param encrId        IANA encryption transform id (12 AES-CBC, 20 AES-GCM-16, 28 ChaCha20-Poly1305)
+ * @param integId       IANA integrity transform id (0 for AEAD; 12, 13, 14 for HMAC-SHA2)
+ * @param encrKeyBits   encryption key length without salt (128/192/256)
+ * @param encrKey       encryption key, with the 4-byte salt appended for AEAD (as IKE's KEYMAT gives it)
+ * @param integKey      integrity key (empty for AEAD)
+ * @param replayWindow  inbound anti-replay window size in packets (0 disables the check)
+ * @param localTs       selectors for our side of the traffic (inner source outbound, inner destination inbound)
+ * @param remoteTs      selectors for the peer's side
+ * @param tfcPadTo      tunnel mode only: pad the inner packet with TFC padding up to this size (RFC 4303 §2.7); 0 off
+ */
+public record SaSpec(int spi, Direction direction, Mode mode, int reqid, EspEndpoint endpoint, int encrId,
+        int integId, int encrKeyBits, byte[] encrKey, byte[] integKey, boolean esn, int replayWindow, Lifetime soft,
+        Lifetime hard, List<TrafficSelector> localTs, List<TrafficSelector> remoteTs, int tfcPadTo) {
+
+    public SaSpec {
+        Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(encrKey, "encrKey");
+        integKey = integKey == null ? new byte[0] : integKey;
+        soft = soft == null ? Lifetime.UNLIMITED : soft;
+        hard = hard == null ? Lifetime.UNLIMITED : hard;
+        localTs = List.copyOf(localTs);
+        remoteTs = List.copyOf(remoteTs);
+        if (replayWindow < 0 || tfcPadTo < 0 || tfcPadTo > 65535) {
+            throw new IllegalArgumentException("replayWindow/tfcPadTo out of range");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SaSpec[spi=" + String.format("%08x", spi) + ", " + direction + ", " + mode + ", reqid=" + reqid + ", "
+                + endpoint + ", encr=" + encrId + "/" + encrKeyBits + ", integ=" + integId + ", keys=<redacted>, esn="
+                + esn + ", replay=" + replayWindow + ", soft=" + soft + ", hard=" + hard + ", local=" + localTs
+                + ", remote=" + remoteTs + "]";
+    }
+}

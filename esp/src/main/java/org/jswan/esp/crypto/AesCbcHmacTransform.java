@@ -1,0 +1,197 @@
+package org.jswan.esp.crypto;
+
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * ENCR_AES_CBC (RFC 3602, random 16-byte IV) with AUTH_HMAC_SHA2_256_128 / 384_192 / 512_256 (RFC 4868, ICV = the
+ * leftmost half of the HMAC). The ICV covers SPI .. end of ciphertext; with ESN the high 32 bits of the sequence
+ * number are appended for the ICV computation only (RFC 4303 §2.2.1, §3.3.2.1). Encrypt-then-MAC; inbound verifies
+ * the ICV before it decrypts.
+ */
+public final class AesCbcHmacTransform implements EspTransform {
+    private static final int IV_LENGTH = 16;
+
+    private final Cipher cipher;
+    private final Mac mac;
+    private final SecretKeySpec encKey;
+    private final byte[] encKeyBytes;
+    private final byte[] integKeyBytes;
+    private final int icvLength;
+    private final boolean encrypt;
+    private final boolean esn;
+    private final SecureRandom random;
+    private final byte[] iv = new byte[IV_LENGTH];
+    private final byte[] digest;
+    private final byte[] seqHigh = new byte[4];
+    private final Scratch scratch = new Scratch();
+
+    /**
+     * @param macAlgorithm JCA name ({@code HmacSHA256}, {@code HmacSHA384}, {@code HmacSHA512}), or null for no
+     *                     integrity (only for the RFC 3602 packet vectors; never offered by the factory)
+     */
+    AesCbcHmacTransform(final byte[] encKey, final String macAlgorithm, final byte[] integKey, final boolean encrypt,
+            final boolean esn, final SecureRandom random) {
+        if (encKey.length != 16 && encKey.length != 24 && encKey.length != 32) {
+            throw new EspCryptoException("AES-CBC key must be 16, 24 or 32 bytes");
+        }
+        this.encKeyBytes = encKey.clone();
+        this.encKey = new SecretKeySpec(encKeyBytes, "AES");
+        this.encrypt = encrypt;
+        this.esn = esn;
+        this.random = random;
+        try {
+            this.cipher = Cipher.getInstance("AES/CBC/NoPadding");
+            if (macAlgorithm == null) {
+                this.mac = null;
+                this.integKeyBytes = new byte[0];
+                this.icvLength = 0;
+                this.digest = new byte[0];
+            } else {
+                this.mac = Mac.getInstance(macAlgorithm);
+                this.integKeyBytes = integKey.clone();
+                this.mac.init(new SecretKeySpec(integKeyBytes, macAlgorithm));
+                // RFC 4868 §2.1: key length = output length of the hash; ICV = half of it.
+                if (integKey.length != mac.getMacLength()) {
+                    throw new EspCryptoException(macAlgorithm + " key must be " + mac.getMacLength() + " bytes");
+                }
+                this.icvLength = mac.getMacLength() / 2;
+                this.digest = new byte[mac.getMacLength()];
+            }
+        } catch (GeneralSecurityException e) {
+            throw new EspCryptoException("AES-CBC/" + macAlgorithm + " not available", e);
+        }
+    }
+
+    public AesCbcHmacTransform(final byte[] encKey, final String macAlgorithm, final byte[] integKey,
+            final boolean encrypt, final boolean esn) {
+        this(encKey, requireMac(macAlgorithm), integKey, encrypt, esn, new SecureRandom());
+    }
+
+    private static String requireMac(final String macAlgorithm) {
+        if (macAlgorithm == null) {
+            throw new EspCryptoException("AES-CBC needs an integrity algorithm");
+        }
+        return macAlgorithm;
+    }
+
+    @Override
+    public int ivLength() {
+        return IV_LENGTH;
+    }
+
+    @Override
+    public int icvLength() {
+        return icvLength;
+    }
+
+    @Override
+    public int blockSize() {
+        return 16;
+    }
+
+    @Override
+    public int seal(final ByteBuffer buf, final int espOff, final int plaintextLength, final long seq) {
+        // RFC 3602 §2.3: the IV must be unpredictable.
+        random.nextBytes(iv);
+        for (int i = 0; i < IV_LENGTH; i++) {
+            buf.put(espOff + 8 + i, iv[i]);
+        }
+        return sealPrepared(buf, espOff, plaintextLength, seq);
+    }
+
+    /** Encrypts with the IV already in the packet (test vectors). */
+    int sealPrepared(final ByteBuffer buf, final int espOff, final int plaintextLength, final long seq) {
+        if (!encrypt) {
+            throw new IllegalStateException("inbound transform");
+        }
+        if (plaintextLength % IV_LENGTH != 0) {
+            throw new IllegalArgumentException("CBC plaintext not block aligned: " + plaintextLength);
+        }
+        int ptOff = espOff + 8 + IV_LENGTH;
+        int espLen = 8 + IV_LENGTH + plaintextLength;
+        try {
+            byte[] work = scratch.get(espLen);
+            buf.get(espOff, work, 0, espLen);
+            System.arraycopy(work, 8, iv, 0, IV_LENGTH);
+            cipher.init(Cipher.ENCRYPT_MODE, encKey, new IvParameterSpec(iv));
+            cipher.doFinal(work, 8 + IV_LENGTH, plaintextLength, work, 8 + IV_LENGTH);
+            buf.put(ptOff, work, 8 + IV_LENGTH, plaintextLength);
+            if (mac != null) {
+                computeIcv(work, espLen, seq);
+                buf.put(ptOff + plaintextLength, digest, 0, icvLength);
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("CBC seal failed", e);
+        }
+        return 8 + IV_LENGTH + plaintextLength + icvLength;
+    }
+
+    @Override
+    public int open(final ByteBuffer buf, final int espOff, final int espLength, final long seq) {
+        if (encrypt) {
+            throw new IllegalStateException("outbound transform");
+        }
+        int ctLength = espLength - 8 - IV_LENGTH - icvLength;
+        if (ctLength <= 0 || ctLength % IV_LENGTH != 0) {
+            return -1;
+        }
+        int ctOff = espOff + 8 + IV_LENGTH;
+        try {
+            byte[] work = scratch.get(espLength);
+            buf.get(espOff, work, 0, espLength);
+            if (mac != null) {
+                computeIcv(work, 8 + IV_LENGTH + ctLength, seq);
+                // Constant time over the truncated ICV (RFC 4868 §2.2: compare the leftmost bits).
+                int diff = 0;
+                for (int i = 0; i < icvLength; i++) {
+                    diff |= digest[i] ^ work[8 + IV_LENGTH + ctLength + i];
+                }
+                if (diff != 0) {
+                    return -1;
+                }
+            }
+            System.arraycopy(work, 8, iv, 0, IV_LENGTH);
+            cipher.init(Cipher.DECRYPT_MODE, encKey, new IvParameterSpec(iv));
+            int n = cipher.doFinal(work, 8 + IV_LENGTH, ctLength, work, 8 + IV_LENGTH);
+            buf.put(ctOff, work, 8 + IV_LENGTH, n);
+            return n;
+        } catch (GeneralSecurityException e) {
+            return -1;
+        }
+    }
+
+    private void computeIcv(final byte[] esp, final int length, final long seq) throws GeneralSecurityException {
+        mac.update(esp, 0, length);
+        if (esn) {
+            // RFC 4303 §2.2.1: the high-order 32 bits are appended for the ICV only, never sent.
+            int hi = (int) (seq >>> 32);
+            seqHigh[0] = (byte) (hi >>> 24);
+            seqHigh[1] = (byte) (hi >>> 16);
+            seqHigh[2] = (byte) (hi >>> 8);
+            seqHigh[3] = (byte) hi;
+            mac.update(seqHigh);
+        }
+        mac.doFinal(digest, 0);
+    }
+
+    @Override
+    public void destroy() {
+        Arrays.fill(encKeyBytes, (byte) 0);
+        Arrays.fill(integKeyBytes, (byte) 0);
+        Arrays.fill(digest, (byte) 0);
+        scratch.wipe();
+    }
+
+    @Override
+    public String toString() {
+        return "AesCbcHmacTransform[" + (encrypt ? "out" : "in") + ", icv=" + icvLength + (esn ? ", esn" : "")
+                + ", keys=<redacted>]";
+    }
+}

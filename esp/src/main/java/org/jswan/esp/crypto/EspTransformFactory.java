@@ -1,0 +1,96 @@
+package org.jswan.esp.crypto;
+
+/**
+ * Builds transforms from IANA IKEv2 transform ids (RFC 7296 §3.3.2 registries) and the key material IKE's KEYMAT
+ * gives: encryption key || salt for AEAD; separate encryption and integrity keys for AES-CBC.
+ */
+public final class EspTransformFactory {
+    /** IANA "Transform Type 1 - Encryption Algorithm Transform IDs". */
+    public static final int ENCR_AES_CBC = 12;
+    public static final int ENCR_AES_GCM_16 = 20;
+    public static final int ENCR_CHACHA20_POLY1305 = 28;
+    /** IANA "Transform Type 3 - Integrity Algorithm Transform IDs". */
+    public static final int AUTH_NONE = 0;
+    public static final int AUTH_HMAC_SHA2_256_128 = 12;
+    public static final int AUTH_HMAC_SHA2_384_192 = 13;
+    public static final int AUTH_HMAC_SHA2_512_256 = 14;
+
+    private EspTransformFactory() {
+    }
+
+    /** Bytes of encryption keymat IKE must derive for this algorithm (key + salt for AEAD). */
+    public static int encryptionKeymatLength(final int encrId, final int keyBits) {
+        switch (encrId) {
+            case ENCR_AES_CBC:
+                return keyBits / 8;
+            case ENCR_AES_GCM_16:
+                return keyBits / 8 + 4;
+            case ENCR_CHACHA20_POLY1305:
+                return 36;
+            default:
+                throw new EspCryptoException("unsupported ESP encryption transform " + encrId);
+        }
+    }
+
+    /** Bytes of integrity key for the id (RFC 4868 §2.1: key length = hash output length). */
+    public static int integrityKeyLength(final int integId) {
+        switch (integId) {
+            case AUTH_NONE:
+                return 0;
+            case AUTH_HMAC_SHA2_256_128:
+                return 32;
+            case AUTH_HMAC_SHA2_384_192:
+                return 48;
+            case AUTH_HMAC_SHA2_512_256:
+                return 64;
+            default:
+                throw new EspCryptoException("unsupported ESP integrity transform " + integId);
+        }
+    }
+
+    /**
+     * @param keyBits encryption key length in bits without salt (128/192/256; ignored for ChaCha20-Poly1305)
+     * @param encrKeymat encryption key, with the 4-byte salt appended for AEAD
+     * @param integKey integrity key (empty for AEAD)
+     * @param outbound true for the sending direction
+     */
+    public static EspTransform create(final int encrId, final int integId, final int keyBits, final byte[] encrKeymat,
+            final byte[] integKey, final boolean outbound, final boolean esn) {
+        if (encrKeymat.length != encryptionKeymatLength(encrId, keyBits)) {
+            throw new EspCryptoException("encryption keymat is " + encrKeymat.length + " bytes, expected "
+                    + encryptionKeymatLength(encrId, keyBits));
+        }
+        switch (encrId) {
+            case ENCR_AES_GCM_16:
+                requireNoIntegrity(integId);
+                return new AesGcmTransform(encrKeymat, outbound, esn);
+            case ENCR_CHACHA20_POLY1305:
+                requireNoIntegrity(integId);
+                return new ChaCha20Poly1305Transform(encrKeymat, outbound, esn);
+            case ENCR_AES_CBC:
+                return new AesCbcHmacTransform(encrKeymat, macName(integId), integKey, outbound, esn);
+            default:
+                throw new EspCryptoException("unsupported ESP encryption transform " + encrId);
+        }
+    }
+
+    private static void requireNoIntegrity(final int integId) {
+        // RFC 4106 §8.4 / RFC 7634 §4: combined modes take no separate integrity transform.
+        if (integId != AUTH_NONE) {
+            throw new EspCryptoException("AEAD transform combined with integrity transform " + integId);
+        }
+    }
+
+    private static String macName(final int integId) {
+        switch (integId) {
+            case AUTH_HMAC_SHA2_256_128:
+                return "HmacSHA256";
+            case AUTH_HMAC_SHA2_384_192:
+                return "HmacSHA384";
+            case AUTH_HMAC_SHA2_512_256:
+                return "HmacSHA512";
+            default:
+                throw new EspCryptoException("AES-CBC needs HMAC-SHA2 integrity, got " + integId);
+        }
+    }
+}

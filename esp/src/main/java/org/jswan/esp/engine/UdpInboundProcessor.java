@@ -1,0 +1,121 @@
+package org.jswan.esp.engine;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import org.jswan.esp.api.DropReason;
+import org.jswan.esp.sa.SadSnapshot;
+import org.jswan.esp.sa.SecurityAssociation;
+import org.jswan.nativeio.tun.PacketBatch;
+import org.jswan.nativeio.tun.TunDevice;
+
+/**
+ * The inbound path, on the socket's receive thread ("gw-udp-rx"), one batch per {@link #process}:
+ *
+ * <pre>
+ * 1. Receive      the gateway stages received ESP datagrams (UDP payload, SPI first; RFC 3948 non-ESP marker and
+ *                 keepalives already split off) into {@link #batch()} at {@link #HEADROOM}, then calls process(n)
+ * 2. Snapshot     SadSnapshot read once (volatile) for the whole batch
+ * 3. SA lookup    SPI -> inbound SA (IntObjectHashMap, no boxing); unknown SPI: drop NO_SA
+ * 4. Replay       ReplayWindow.check(seq) before any crypto; replayed or too old: drop REPLAY
+ * 5. Decrypt      transform.open in place: ICV verify + decrypt; failure: drop AUTH_FAILED
+ * 6. Replay upd.  ReplayWindow.update(seq) only now
+ * 7. Trailer      padding 1,2,3.. checked, next header by mode; transport mode rebuilds the IP header in front
+ * 8. Policy       inner packet against the SA's selectors; outside: drop POLICY_MISMATCH
+ * 9. Compact      kept packets become slots 0..n-1
+ * 10. TUN write   TunDevice.write(batch) once per batch
+ * 11. Lifetimes   each SA touched checks its marks once; crossings become events
+ * </pre>
+ *
+ * Not thread-safe: exactly one thread (the socket's event loop) uses an instance.
+ */
+public final class UdpInboundProcessor {
+    /** Room in front of a received ESP packet, enough for a rebuilt IPv6 header in transport mode. */
+    public static final int HEADROOM = 64;
+
+    private final TunDevice tun;
+    private final EspDataPlane plane;
+    private final PacketBatch batch;
+    private final EspCounters counters;
+    private final Inbound inbound = new Inbound();
+    private final SecurityAssociation[] touched;
+    private long batchNo;
+
+    public UdpInboundProcessor(final TunDevice tun, final EspDataPlane plane, final int batchSize,
+            final int maxDatagram) {
+        this.tun = tun;
+        this.plane = plane;
+        this.batch = new PacketBatch(batchSize, HEADROOM + maxDatagram);
+        this.touched = new SecurityAssociation[batchSize];
+        this.counters = plane.newCounters();
+    }
+
+    /** The batch the caller fills: slot i gets a datagram at {@link #HEADROOM}, then {@code batch.set(i, ...)}. */
+    public PacketBatch batch() {
+        return batch;
+    }
+
+    /** Convenience for callers holding a datagram in another buffer: copies it into slot {@code i}. */
+    public boolean stage(final int i, final ByteBuffer datagram) {
+        int len = datagram.remaining();
+        if (i >= batch.capacity() || HEADROOM + len > batch.slotSize()) {
+            counters.drop(DropReason.MALFORMED);
+            return false;
+        }
+        ByteBuffer slot = batch.slot(i);
+        slot.clear().position(HEADROOM);
+        slot.put(datagram.duplicate());
+        batch.set(i, HEADROOM, len);
+        return true;
+    }
+
+    /**
+     * Decapsulates the first {@code n} staged datagrams and writes the survivors to the TUN device.
+     *
+     * @return packets written
+     */
+    public int process(final int n) throws IOException {
+        SadSnapshot snapshot = plane.sad().snapshot();
+        inbound.clock(System.currentTimeMillis());
+        long stamp = ++batchNo;
+        int kept = 0;
+        int touchedCount = 0;
+        for (int i = 0; i < n; i++) {
+            ByteBuffer slot = batch.slot(i);
+            int off = batch.offset(i);
+            int len = batch.length(i);
+            int spi = Inbound.spi(slot, off, len);
+            SecurityAssociation sa = spi == 0 ? null : snapshot.inbound(spi);
+            DropReason drop;
+            if (sa == null) {
+                drop = spi == 0 ? DropReason.MALFORMED : DropReason.NO_SA;
+            } else {
+                drop = inbound.decap(sa, slot, off, len);
+                if (sa.visit(stamp)) {
+                    touched[touchedCount++] = sa;
+                }
+            }
+            if (drop != null) {
+                counters.drop(drop);
+                continue;
+            }
+            batch.set(i, inbound.resultOffset(), inbound.resultLength());
+            if (kept != i) {
+                BatchCompactor.move(batch, i, kept);
+            }
+            kept++;
+        }
+        batch.count(kept);
+        try {
+            if (kept > 0) {
+                tun.write(batch);
+            }
+        } finally {
+            for (int i = 0; i < touchedCount; i++) {
+                touched[i].checkLifetimes(plane.events());
+                touched[i] = null;
+            }
+            counters.publish();
+        }
+        return kept;
+    }
+}
