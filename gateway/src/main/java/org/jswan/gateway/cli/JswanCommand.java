@@ -7,9 +7,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "Userspace IPsec/IKEv2 VPN gateway.",
-        subcommands = {VersionCommand.class},
+        subcommands = {DaemonCommand.class, VersionCommand.class, picocli.CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
-        footer = {"  jswan version", "  jswan help version"})
+        footer = {"  jswan daemon --config-dir /etc/jswan", "  jswan version", "  jswan help daemon"})
 public final class JswanCommand implements Runnable {
     @Override
     public void run() {

@@ -1,0 +1,300 @@
+package org.jswan.gateway;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jswan.config.ConfigLoader;
+import org.jswan.config.ConfigProblem;
+import org.jswan.config.LoadedConfig;
+import org.jswan.esp.engine.EspDataPlane;
+import org.jswan.esp.engine.TunReaderAgent;
+import org.jswan.gateway.backend.EspReceiver;
+import org.jswan.gateway.backend.NettyEspTransport;
+import org.jswan.gateway.backend.UserspaceIpsecBackend;
+import org.jswan.gateway.net.DatagramReceiver;
+import org.jswan.gateway.net.UdpSockets;
+import org.jswan.ike.cred.CredentialException;
+import org.jswan.ike.cred.CredentialStore;
+import org.jswan.ike.daemon.DaemonSettings;
+import org.jswan.ike.daemon.IkeDaemon;
+import org.jswan.ike.keys.WiresharkKeyFiles;
+import org.jswan.ike.peer.PeerConfigFactory;
+import org.jswan.ike.spi.IpsecBackend;
+import org.jswan.ike.spi.LoggingBackend;
+import org.jswan.nativeio.net.IpCommandConfigurator;
+import org.jswan.nativeio.tun.LinuxTunDevice;
+import org.jswan.nativeio.tun.TunOptions;
+
+/**
+ * The composition root of `jswan daemon` (STYLE.md B.2): configuration, credentials, the ESP engine on a TUN
+ * device, the IKE daemon and the UDP sockets, started in that order and stopped in reverse.
+ *
+ * <pre>
+ * threads: jswan-udp   Netty event loop: IKE datagrams (copied to jswan-ike), ESP decapsulation, TUN writes
+ *          jswan-tun   TUN reads, encapsulation, hand-off of each batch to jswan-udp for sendmmsg
+ *          jswan-ike   every IKE_SA and CHILD_SA, timers, control commands
+ * </pre>
+ */
+public final class Gateway implements AutoCloseable {
+    private static final System.Logger DMN = System.getLogger("DMN");
+    private static final System.Logger CFG = System.getLogger("CFG");
+    private static final int MAX_DATAGRAM = 9216;
+
+    private final GatewayOptions options;
+    private final IkeDaemon ike;
+    private final UdpSockets sockets;
+    private final EspDataPlane plane;
+    private final LinuxTunDevice tun;
+    private final UserspaceIpsecBackend backend;
+    private final TunReaderAgent tunAgent;
+    private final Thread tunThread;
+    private final ScheduledExecutorService events;
+    private volatile boolean closed;
+
+    private Gateway(final GatewayOptions options, final IkeDaemon ike, final UdpSockets sockets,
+                    final EspDataPlane plane, final LinuxTunDevice tun, final UserspaceIpsecBackend backend,
+                    final TunReaderAgent tunAgent, final Thread tunThread, final ScheduledExecutorService events) {
+        this.options = options;
+        this.ike = ike;
+        this.sockets = sockets;
+        this.plane = plane;
+        this.tun = tun;
+        this.backend = backend;
+        this.tunAgent = tunAgent;
+        this.tunThread = tunThread;
+        this.events = events;
+    }
+
+    /** Loads and checks the configuration, then starts everything; nothing is left running on failure. */
+    public static Gateway start(final GatewayOptions o) throws GatewayException {
+        DMN.log(System.Logger.Level.INFO, "Starting IKE daemon (jswan " + version() + ", Java "
+                + System.getProperty("java.runtime.version") + ")");
+        Loaded loaded = load(o);
+        EspDataPlane plane = null;
+        LinuxTunDevice tun = null;
+        UserspaceIpsecBackend userspace = null;
+        IpsecBackend backend;
+        if (o.dataPlane()) {
+            plane = new EspDataPlane();
+            try {
+                tun = LinuxTunDevice.open(TunOptions.of(o.tunName(), o.mtu()));
+                IpCommandConfigurator net = new IpCommandConfigurator();
+                net.setMtu(o.tunName(), o.mtu());
+                net.linkUp(o.tunName());
+                userspace = new UserspaceIpsecBackend(plane, net, o.tunName());
+            } catch (IOException e) {
+                if (tun != null) {
+                    tun.close();
+                }
+                throw new GatewayException("cannot set up TUN device " + o.tunName() + ": " + e.getMessage(), e);
+            }
+            backend = userspace;
+            DMN.log(System.Logger.Level.INFO, "data plane: userspace ESP on TUN device " + o.tunName() + ", MTU "
+                    + o.mtu());
+        } else {
+            backend = new LoggingBackend();
+            DMN.log(System.Logger.Level.INFO, "data plane disabled: CHILD_SAs are negotiated but not installed");
+        }
+        DaemonSettings settings = DaemonSettings.defaults().withPorts(o.ikePort(), o.natTPort());
+        if (o.saveKeys() != null) {
+            DMN.log(System.Logger.Level.WARNING, "!!! --save-keys is on: IKE and ESP keys are written to "
+                    + o.saveKeys() + "; anyone who reads them can decrypt this gateway's traffic !!!");
+            settings = settings.withKeyFiles(new WiresharkKeyFiles(o.saveKeys()));
+        }
+        Holder holder = new Holder();
+        UdpSockets sockets;
+        EspReceiver espReceiver = tun == null ? null : new EspReceiver(tun, plane, 64, MAX_DATAGRAM);
+        try {
+            sockets = UdpSockets.bind(null, o.ikePort(), o.natTPort(), new Receiver(holder, espReceiver));
+        } catch (InterruptedException | IllegalStateException e) {
+            if (tun != null) {
+                tun.close();
+            }
+            throw new GatewayException(e.getMessage(), e);
+        }
+        UdpSockets s = sockets;
+        IkeDaemon ike = new IkeDaemon(settings, backend, (message, localPort, remote) ->
+                s.sendIke(message, remote, localPort == s.natTPort()), loaded.credentials);
+        holder.ike = ike;
+        ike.load(loaded.result.connections(), loaded.result.secrets(), loaded.credentials);
+        TunReaderAgent agent = null;
+        Thread tunThread = null;
+        if (tun != null) {
+            agent = new TunReaderAgent(tun, plane, new NettyEspTransport(sockets.natTChannel()));
+            tunThread = new Thread(agent, "jswan-tun");
+            tunThread.setDaemon(true);
+            tunThread.start();
+        }
+        ScheduledExecutorService events = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "jswan-events");
+            t.setDaemon(true);
+            return t;
+        });
+        if (plane != null) {
+            EspDataPlane p = plane;
+            events.scheduleWithFixedDelay(p::dispatchEvents, 100, 100, TimeUnit.MILLISECONDS);
+        }
+        Gateway g = new Gateway(o, ike, sockets, plane, tun, userspace, agent, tunThread, events);
+        ike.startConnections();
+        return g;
+    }
+
+    /** The parsed configuration, credentials and daemon connections of a config dir. */
+    private record Loaded(CredentialStore credentials, PeerConfigFactory.Result result) {
+    }
+
+    private static Loaded load(final GatewayOptions o) throws GatewayException {
+        LoadedConfig loaded = new ConfigLoader().load(o.configDir());
+        StringBuilder errors = new StringBuilder();
+        for (ConfigProblem p : loaded.problems()) {
+            if (p.severity() == ConfigProblem.Severity.ERROR) {
+                errors.append("\n  ").append(p);
+            } else {
+                CFG.log(System.Logger.Level.WARNING, p.toString());
+            }
+        }
+        if (errors.length() > 0) {
+            throw new GatewayException("configuration in " + o.configDir() + " has errors:" + errors
+                    + "\n(run `jswan check-config " + o.configDir() + "` after fixing them)");
+        }
+        CredentialStore creds;
+        try {
+            creds = CredentialStore.load(o.configDir());
+        } catch (CredentialException e) {
+            throw new GatewayException("cannot load credentials: " + e.getMessage(), e);
+        }
+        CFG.log(System.Logger.Level.INFO, "loaded " + creds.certificates().size() + " certificate(s), "
+                + creds.authorities().size() + " CA certificate(s), " + creds.privateKeys().size()
+                + " private key(s)");
+        PeerConfigFactory.Result result = new PeerConfigFactory(o.configDir(), creds).build(loaded.config());
+        if (!result.ok()) {
+            throw new GatewayException("configuration in " + o.configDir() + " cannot be used:\n  "
+                    + String.join("\n  ", result.problems()));
+        }
+        return new Loaded(creds, result);
+    }
+
+    /** Re-reads the config dir; unchanged connections keep their SAs (SIGHUP, `jswan load-all`). */
+    public void reload() throws GatewayException {
+        Loaded loaded = load(options);
+        ike.load(loaded.result.connections(), loaded.result.secrets(), loaded.credentials);
+        ike.startConnections();
+    }
+
+    public IkeDaemon ike() {
+        return ike;
+    }
+
+    public GatewayOptions options() {
+        return options;
+    }
+
+    /** Drops of the data plane by reason, for stats and metrics. */
+    public Map<String, Long> dataPlaneDrops() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        if (plane != null) {
+            plane.dropCounters().forEach((reason, n) -> out.put(reason.name(), n));
+        }
+        return out;
+    }
+
+    /** Deletes every SA with a DELETE to its peer, then stops threads, sockets, routes and the TUN device. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        DMN.log(System.Logger.Level.INFO, "shutting down: deleting IKE_SAs");
+        ike.shutdown(3000);
+        ike.close();
+        events.shutdownNow();
+        if (tunAgent != null) {
+            tunAgent.stop();
+        }
+        if (tun != null) {
+            tun.close();
+        }
+        if (backend != null) {
+            backend.removeAllRoutes();
+        }
+        sockets.close();
+        DMN.log(System.Logger.Level.INFO, "jswan stopped");
+    }
+
+    static String version() {
+        String v = Gateway.class.getPackage().getImplementationVersion();
+        return v == null ? "development build" : v;
+    }
+
+    /** Lets the receiver reach the daemon, which is created after the sockets. */
+    private static final class Holder {
+        volatile IkeDaemon ike;
+    }
+
+    /** Splits traffic of the UDP sockets between the IKE daemon and the ESP engine (on the event loop). */
+    private static final class Receiver implements DatagramReceiver {
+        private final Holder holder;
+        private final EspReceiver esp;
+        private final Map<InetAddress, InetAddress> localFor = new ConcurrentHashMap<>();
+
+        Receiver(final Holder holder, final EspReceiver esp) {
+            this.holder = holder;
+            this.esp = esp;
+        }
+
+        @Override
+        public void onIke(final ByteBuf message, final InetSocketAddress local, final InetSocketAddress remote) {
+            IkeDaemon ike = holder.ike;
+            if (ike == null) {
+                return;
+            }
+            byte[] data = ByteBufUtil.getBytes(message);
+            ike.receive(data, resolveLocal(local, remote), remote);
+        }
+
+        /** A wildcard-bound socket does not say which address a datagram came to; ask the routing table. */
+        private InetSocketAddress resolveLocal(final InetSocketAddress local, final InetSocketAddress remote) {
+            if (local != null && !local.getAddress().isAnyLocalAddress()) {
+                return local;
+            }
+            InetAddress addr = localFor.computeIfAbsent(remote.getAddress(), r -> {
+                try (DatagramSocket probe = new DatagramSocket()) {
+                    probe.connect(r, remote.getPort());
+                    return probe.getLocalAddress();
+                } catch (IOException e) {
+                    return InetAddress.getLoopbackAddress();
+                }
+            });
+            return new InetSocketAddress(addr, local == null ? 0 : local.getPort());
+        }
+
+        @Override
+        public void onEsp(final ByteBuf datagram, final InetSocketAddress local, final InetSocketAddress remote) {
+            if (esp != null) {
+                esp.stage(datagram);
+            }
+        }
+
+        @Override
+        public void onBatchEnd() {
+            if (esp != null) {
+                esp.flush();
+            }
+        }
+    }
+
+    /** For tests: which sockets are bound. */
+    public List<Integer> ports() {
+        return List.of(sockets.ikePort(), sockets.natTPort());
+    }
+}

@@ -1,0 +1,48 @@
+package org.jswan.gateway.backend;
+
+import io.netty.buffer.ByteBuf;
+import java.io.IOException;
+import org.jswan.esp.engine.EspDataPlane;
+import org.jswan.esp.engine.UdpInboundProcessor;
+import org.jswan.nativeio.tun.PacketBatch;
+import org.jswan.nativeio.tun.TunDevice;
+
+/**
+ * Stages ESP datagrams received on the NAT-T socket and decapsulates them a batch at a time, on the socket's event
+ * loop thread only (the end of a recvmmsg batch, or a full batch, ends a batch).
+ */
+public final class EspReceiver {
+    private static final System.Logger ESP = System.getLogger("ESP");
+    private final UdpInboundProcessor processor;
+    private final PacketBatch batch;
+    private int staged;
+
+    public EspReceiver(final TunDevice tun, final EspDataPlane plane, final int batchSize, final int maxDatagram) {
+        this.processor = new UdpInboundProcessor(tun, plane, batchSize, maxDatagram);
+        this.batch = processor.batch();
+    }
+
+    /** Copies one datagram (SPI first) into the batch. */
+    public void stage(final ByteBuf datagram) {
+        if (processor.stage(staged, datagram.nioBuffer())) {
+            staged++;
+        }
+        if (staged == batch.capacity()) {
+            flush();
+        }
+    }
+
+    /** Decapsulates what is staged and writes it to the TUN device. */
+    public void flush() {
+        if (staged == 0) {
+            return;
+        }
+        int n = staged;
+        staged = 0;
+        try {
+            processor.process(n);
+        } catch (IOException e) {
+            ESP.log(System.Logger.Level.WARNING, "writing to the TUN device failed: " + e.getMessage());
+        }
+    }
+}

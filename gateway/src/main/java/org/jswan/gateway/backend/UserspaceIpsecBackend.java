@@ -1,0 +1,282 @@
+package org.jswan.gateway.backend;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jswan.esp.api.Direction;
+import org.jswan.esp.api.EspEndpoint;
+import org.jswan.esp.api.Mode;
+import org.jswan.esp.api.PolicySpec;
+import org.jswan.esp.api.SaEventListener;
+import org.jswan.esp.api.SaSpec;
+import org.jswan.esp.api.SaStats;
+import org.jswan.esp.api.TrafficSelector;
+import org.jswan.esp.engine.EspDataPlane;
+import org.jswan.ike.spi.AddSaRequest;
+import org.jswan.ike.spi.BackendException;
+import org.jswan.ike.spi.BackendFeature;
+import org.jswan.ike.spi.BackendListener;
+import org.jswan.ike.spi.IpsecBackend;
+import org.jswan.ike.spi.Lifetime;
+import org.jswan.ike.spi.PolicyRequest;
+import org.jswan.ike.spi.SaId;
+import org.jswan.ike.spi.SaUsage;
+import org.jswan.ike.spi.Selector;
+import org.jswan.nativeio.net.IpPrefix;
+import org.jswan.nativeio.net.NetConfigException;
+import org.jswan.nativeio.net.NetworkConfigurator;
+import org.jswan.nativeio.net.Route;
+
+/**
+ * IKE's backend on the userspace ESP engine (strongSwan's kernel-libipsec plugin): SAs and policies go to
+ * {@link EspDataPlane}; outbound policies also get a route that steers the remote subnet into the TUN device, with
+ * a source address from the local subnet when this host has one (kernel_libipsec_router). The engine can only
+ * UDP-encapsulate for now, so IKE is told to always use NAT-T. Called only on the IKE control thread.
+ */
+public final class UserspaceIpsecBackend implements IpsecBackend {
+    private static final System.Logger KNL = System.getLogger("KNL");
+    private static final int NAT_T = 4500;
+
+    private final EspDataPlane plane;
+    private final NetworkConfigurator net;
+    private final String tunName;
+    private final Map<String, List<Long>> policies = new HashMap<>();
+    private final Map<String, Integer> routes = new HashMap<>();
+    private final Map<Integer, Integer> reqidBySpi = new HashMap<>();
+    private volatile BackendListener listener;
+
+    public UserspaceIpsecBackend(final EspDataPlane plane, final NetworkConfigurator net, final String tunName) {
+        this.plane = plane;
+        this.net = net;
+        this.tunName = tunName;
+        plane.setListener(new SaEventListener() {
+            @Override
+            public void onSoftExpire(final Direction direction, final int spi) {
+                fire(spi, false);
+            }
+
+            @Override
+            public void onHardExpire(final Direction direction, final int spi) {
+                fire(spi, true);
+            }
+
+            @Override
+            public void onSeqOverflow(final Direction direction, final int spi) {
+                fire(spi, true);
+            }
+        });
+    }
+
+    private void fire(final int spi, final boolean hard) {
+        BackendListener l = listener;
+        if (l != null) {
+            Integer reqid = reqidBySpi.get(spi);
+            l.onExpire(reqid == null ? 0 : reqid, spi, hard);
+        }
+    }
+
+    @Override
+    public Set<BackendFeature> features() {
+        return EnumSet.of(BackendFeature.REQUIRE_UDP_ENCAPSULATION, BackendFeature.ESN, BackendFeature.TRANSPORT_MODE,
+                BackendFeature.LAST_USE_TIME);
+    }
+
+    @Override
+    public int allocateSpi(final InetAddress local, final InetAddress remote) {
+        return plane.allocateSpi();
+    }
+
+    @Override
+    public void addSa(final AddSaRequest r) throws BackendException {
+        boolean inbound = r.inbound();
+        InetAddress localAddr = inbound ? r.id().destination() : r.id().source();
+        InetAddress remoteAddr = inbound ? r.id().source() : r.id().destination();
+        AddSaRequest.UdpEncapsulation encap = r.encapsulation();
+        int localPort = encap == null ? NAT_T : inbound ? encap.destinationPort() : encap.sourcePort();
+        int remotePort = encap == null ? NAT_T : inbound ? encap.sourcePort() : encap.destinationPort();
+        EspEndpoint endpoint = new EspEndpoint(new InetSocketAddress(localAddr, localPort),
+                new InetSocketAddress(remoteAddr, remotePort), encap != null);
+        List<Selector> local = inbound ? r.destinationSelectors() : r.sourceSelectors();
+        List<Selector> remote = inbound ? r.sourceSelectors() : r.destinationSelectors();
+        SaSpec spec = new SaSpec(r.id().spi(), inbound ? Direction.INBOUND : Direction.OUTBOUND,
+                r.mode() == AddSaRequest.Mode.TRANSPORT ? Mode.TRANSPORT : Mode.TUNNEL, r.reqid(), endpoint,
+                r.encryptionAlgorithm(), r.integrityAlgorithm(), keyBits(r), r.encryptionKey(), r.integrityKey(),
+                r.esn(), r.replayWindow(), lifetime(r.soft()), lifetime(r.hard()), prefixes(local), prefixes(remote),
+                0);
+        try {
+            plane.installSa(spec);
+        } catch (RuntimeException e) {
+            throw new BackendException("unable to add SAD entry with SPI " + String.format("%08x", r.id().spi())
+                    + ": " + e.getMessage(), e);
+        }
+        reqidBySpi.put(r.id().spi(), r.reqid());
+        KNL.log(System.Logger.Level.DEBUG, () -> "added SAD entry " + r);
+    }
+
+    /** Key length in bits as the transform wants it: AEAD keys arrive with their 4-byte salt appended. */
+    private static int keyBits(final AddSaRequest r) {
+        int len = r.encryptionKey().length;
+        switch (r.encryptionAlgorithm()) {
+            case 20: // AES-GCM-16, RFC 4106 §8.1
+            case 28: // ChaCha20-Poly1305, RFC 7634 §2
+                return (len - 4) * 8;
+            default:
+                return len * 8;
+        }
+    }
+
+    private static org.jswan.esp.api.Lifetime lifetime(final Lifetime l) {
+        return l == null ? org.jswan.esp.api.Lifetime.UNLIMITED : new org.jswan.esp.api.Lifetime(l.bytes(),
+                l.packets());
+    }
+
+    private static List<TrafficSelector> prefixes(final List<Selector> selectors) {
+        List<TrafficSelector> out = new ArrayList<>();
+        for (Selector s : selectors) {
+            out.addAll(SelectorPrefixes.of(s));
+        }
+        return out;
+    }
+
+    @Override
+    public void updateSa(final SaId id, final InetAddress newSource, final InetAddress newDestination,
+                         final AddSaRequest.UdpEncapsulation encapsulation) throws BackendException {
+        throw new BackendException("moving SAs (MOBIKE, NAT mapping changes) is not supported by jswan yet");
+    }
+
+    @Override
+    public SaUsage querySa(final SaId id) {
+        SaStats in = plane.querySa(id.spi(), Direction.INBOUND);
+        SaStats s = in != null ? in : plane.querySa(id.spi(), Direction.OUTBOUND);
+        return s == null ? new SaUsage(0, 0, 0) : new SaUsage(s.bytes(), s.packets(), s.lastUseMillis());
+    }
+
+    @Override
+    public void deleteSa(final SaId id) {
+        boolean removed = plane.removeSa(id.spi(), Direction.INBOUND) | plane.removeSa(id.spi(), Direction.OUTBOUND);
+        reqidBySpi.remove(id.spi());
+        if (removed) {
+            KNL.log(System.Logger.Level.DEBUG, () -> "deleted SAD entry " + id);
+        }
+    }
+
+    @Override
+    public void addPolicy(final PolicyRequest p) throws BackendException {
+        if (p.direction() != PolicyRequest.Direction.OUT) {
+            return; // the engine checks inbound traffic against the SA's own selectors
+        }
+        String key = p.source() + "=" + p.destination() + "/" + p.reqid();
+        if (policies.containsKey(key)) {
+            return; // a rekey keeps the reqid, and the engine follows the newest outbound SA of a reqid
+        }
+        List<Long> ids = new ArrayList<>();
+        for (TrafficSelector l : SelectorPrefixes.of(p.source())) {
+            for (TrafficSelector r : SelectorPrefixes.of(p.destination())) {
+                ids.add(plane.addPolicy(new PolicySpec(l, r, p.reqid(), p.priority())));
+            }
+        }
+        policies.put(key, ids);
+        for (TrafficSelector r : SelectorPrefixes.of(p.destination())) {
+            addRoute(r, p.source());
+        }
+    }
+
+    @Override
+    public void deletePolicy(final PolicyRequest p) {
+        if (p.direction() != PolicyRequest.Direction.OUT) {
+            return;
+        }
+        List<Long> ids = policies.remove(p.source() + "=" + p.destination() + "/" + p.reqid());
+        if (ids == null) {
+            return;
+        }
+        for (long id : ids) {
+            plane.removePolicy(id);
+        }
+        for (TrafficSelector r : SelectorPrefixes.of(p.destination())) {
+            removeRoute(r);
+        }
+    }
+
+    private void addRoute(final TrafficSelector remote, final Selector local) {
+        String key = remote.address().getHostAddress() + "/" + remote.prefixLength();
+        int refs = routes.merge(key, 1, Integer::sum);
+        if (refs > 1) {
+            return;
+        }
+        Route route = Route.to(new IpPrefix(remote.address(), remote.prefixLength()), tunName);
+        InetAddress src = localAddressWithin(local, remote.address() instanceof Inet4Address);
+        if (src != null) {
+            route = route.withSource(src);
+        }
+        try {
+            net.addRoute(route);
+            KNL.log(System.Logger.Level.INFO, "installing route " + key + " dev " + tunName
+                    + (src == null ? "" : " src " + src.getHostAddress()));
+        } catch (NetConfigException e) {
+            KNL.log(System.Logger.Level.WARNING, "unable to install route " + key + " dev " + tunName + ": "
+                    + e.getMessage());
+        }
+    }
+
+    private void removeRoute(final TrafficSelector remote) {
+        String key = remote.address().getHostAddress() + "/" + remote.prefixLength();
+        Integer refs = routes.computeIfPresent(key, (k, v) -> v - 1);
+        if (refs == null || refs > 0) {
+            return;
+        }
+        routes.remove(key);
+        try {
+            net.deleteRoute(Route.to(new IpPrefix(remote.address(), remote.prefixLength()), tunName));
+        } catch (NetConfigException e) {
+            KNL.log(System.Logger.Level.DEBUG, () -> "route " + key + " already gone: " + e.getMessage());
+        }
+    }
+
+    /** Removes every route this backend installed (shutdown). */
+    public void removeAllRoutes() {
+        for (String key : new ArrayList<>(routes.keySet())) {
+            String[] parts = key.split("/");
+            try {
+                net.deleteRoute(Route.to(IpPrefix.parse(key), tunName));
+            } catch (NetConfigException | IllegalArgumentException e) {
+                KNL.log(System.Logger.Level.DEBUG, () -> "route " + parts[0] + " already gone");
+            }
+        }
+        routes.clear();
+    }
+
+    /** An address of this host inside the local selector, so traffic the gateway itself sends is protected. */
+    private static InetAddress localAddressWithin(final Selector local, final boolean v4) {
+        try {
+            Enumeration<NetworkInterface> ifs = NetworkInterface.getNetworkInterfaces();
+            while (ifs.hasMoreElements()) {
+                Enumeration<InetAddress> addrs = ifs.nextElement().getInetAddresses();
+                while (addrs.hasMoreElements()) {
+                    InetAddress a = addrs.nextElement();
+                    if ((a instanceof Inet4Address) == v4 && !a.isLoopbackAddress()
+                            && org.jswan.ike.peer.TsConfig.contains(local, new Selector(a, a, 0, 0, 65535))) {
+                        return a;
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            return null;
+        }
+        return null;
+    }
+
+    @Override
+    public void setListener(final BackendListener l) {
+        this.listener = l;
+    }
+}

@@ -1,0 +1,94 @@
+package org.jswan.gateway.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import org.jswan.gateway.Gateway;
+import org.jswan.gateway.GatewayException;
+import org.jswan.gateway.GatewayOptions;
+import org.jswan.gateway.logging.LogLevels;
+import org.jswan.gateway.logging.LogSetup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import sun.misc.Signal;
+
+/** {@code jswan daemon}: runs the gateway in the foreground until SIGTERM or Ctrl-C; SIGHUP reloads. */
+@Command(name = "daemon",
+        description = {"Run the IKE daemon and ESP data plane in the foreground.",
+            "Reads DIR/swanctl.conf and credentials from DIR/x509, x509ca, private (the /etc/swanctl layout),",
+            "listens on UDP 500 and 4500 and starts children with start_action = start.",
+            "SIGHUP reloads the configuration; SIGTERM deletes all SAs (DELETE to each peer) and exits 0."},
+        mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n",
+        footer = {"  jswan daemon                                  # /etc/jswan/swanctl.conf",
+            "  jswan daemon --config-dir ./site-a --debug 'ike 2, knl 2'",
+            "  jswan daemon --config-dir ./lab --save-keys /tmp/keys   # Wireshark-decryptable captures"})
+public final class DaemonCommand implements Callable<Integer> {
+
+    @Option(names = "--config-dir", paramLabel = "DIR", description = "Configuration directory (default: ${DEFAULT-VALUE}).")
+    Path configDir = GatewayOptions.DEFAULT_CONFIG_DIR;
+
+    @Option(names = "--vici-socket", paramLabel = "PATH", description = "Control socket (default: ${DEFAULT-VALUE}).")
+    Path viciSocket = GatewayOptions.DEFAULT_VICI_SOCKET;
+
+    @Option(names = "--port", description = "IKE port (default: ${DEFAULT-VALUE}).")
+    int port = 500;
+
+    @Option(names = "--port-nat-t", description = "NAT-T port for IKE and ESP-in-UDP (default: ${DEFAULT-VALUE}).")
+    int portNatT = 4500;
+
+    @Option(names = "--tun", paramLabel = "NAME", description = "TUN device name (default: ${DEFAULT-VALUE}).")
+    String tun = "jswan0";
+
+    @Option(names = "--mtu", description = "TUN device MTU (default: ${DEFAULT-VALUE}).")
+    int mtu = 1400;
+
+    @Option(names = "--debug", paramLabel = "LEVELS",
+            description = "Log levels per subsystem as in charondebug, e.g. 'ike 2, knl 1, any 1' (default: any 1).")
+    String debug = "";
+
+    @Option(names = "--log-file", paramLabel = "FILE", description = "Log to FILE instead of stdout.")
+    Path logFile;
+
+    @Option(names = "--save-keys", paramLabel = "DIR",
+            description = "DEBUG ONLY: write IKE and ESP keys for Wireshark to DIR (ikev2_decryption_table, esp_sa).")
+    Path saveKeys;
+
+    @Option(names = "--no-dataplane", description = "Negotiate only; do not open a TUN device or install SAs.")
+    boolean noDataPlane;
+
+    @Override
+    public Integer call() throws Exception {
+        try {
+            LogSetup.install(LogLevels.parse(debug), logFile);
+        } catch (IllegalArgumentException e) {
+            System.err.println("jswan daemon: " + e.getMessage());
+            return 2;
+        }
+        GatewayOptions options = new GatewayOptions(configDir, viciSocket, port, portNatT, tun, mtu, saveKeys,
+                !noDataPlane);
+        Gateway gateway;
+        try {
+            gateway = Gateway.start(options);
+        } catch (GatewayException e) {
+            System.err.println("jswan daemon: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        Signal.handle(new Signal("TERM"), s -> stop.countDown());
+        Signal.handle(new Signal("INT"), s -> stop.countDown());
+        Signal.handle(new Signal("HUP"), s -> {
+            try {
+                gateway.reload();
+            } catch (GatewayException e) {
+                System.getLogger("CFG").log(System.Logger.Level.WARNING, "reload failed, keeping the running "
+                        + "configuration: " + e.getMessage());
+            }
+        });
+        DaemonHooks.afterStart(gateway);
+        stop.await();
+        DaemonHooks.beforeStop(gateway);
+        gateway.close();
+        return 0;
+    }
+}
