@@ -1,0 +1,151 @@
+package org.jswan.gateway.interop;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jswan.lab.Lab;
+import org.jswan.lab.LabProcess;
+import org.jswan.lab.Namespace;
+
+/**
+ * A jswan daemon as a real process in a lab namespace, run from the test's own class path (so no jar is needed):
+ * its config dir, log and `--save-keys` files live in the test's report folder.
+ */
+final class JswanNode {
+    private final Lab lab;
+    private final Namespace ns;
+    private final String name;
+    private final Path dir;
+    private String debug = "any 2";
+    private LabProcess process;
+
+    JswanNode(final Lab lab, final Namespace ns, final String name) {
+        this.lab = lab;
+        this.ns = ns;
+        this.name = name;
+        this.dir = lab.reportDir().resolve(name);
+        try {
+            Files.createDirectories(dir.resolve("keys"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path configDir() {
+        return dir;
+    }
+
+    Path viciSocket() {
+        return dir.resolve("jswan.vici");
+    }
+
+    JswanNode swanctlConf(final String text) {
+        try {
+            Files.writeString(dir.resolve("swanctl.conf"), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    JswanNode debug(final String levels) {
+        this.debug = levels;
+        return this;
+    }
+
+    JswanNode start() {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> argv = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "org.jswan.gateway.cli.Main", "daemon", "--config-dir", dir.toString(), "--vici-socket",
+                viciSocket().toString(), "--save-keys", dir.resolve("keys").toString(), "--debug", debug));
+        process = ns.start("jswan-" + name, argv.toArray(new String[0]));
+        process.awaitOutput(out -> out.contains("listening on UDP ports"), "jswan " + name + " listening",
+                Duration.ofSeconds(30));
+        return this;
+    }
+
+    LabProcess process() {
+        return process;
+    }
+
+    String log() {
+        return process.output();
+    }
+
+    void awaitLog(final String text, final Duration timeout) {
+        process.awaitOutput(out -> out.contains(text), "jswan " + name + " log: " + text, timeout);
+    }
+
+    /** SIGTERM; returns the exit code (the daemon deletes its SAs first). */
+    int stop() {
+        process.stop(Duration.ofSeconds(10));
+        return process.exitCodeOrMinusOne();
+    }
+
+    /** One line of Wireshark's esp_sa table jswan wrote: "IPv4","src","dst","0xSPI","enc","0xkey","integ","0xkey". */
+    record EspKey(String src, String dst, String spi, String encryptionKey, String integrityKey) {
+    }
+
+    List<EspKey> espKeys() {
+        Path file = dir.resolve("keys").resolve("esp_sa");
+        List<EspKey> out = new ArrayList<>();
+        try {
+            if (!Files.exists(file)) {
+                return out;
+            }
+            for (String line : Files.readAllLines(file)) {
+                String[] f = line.replace("\"", "").split(",");
+                out.add(new EspKey(f[1], f[2], f[3].substring(2), f[5].substring(2), f[7].substring(2)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /**
+     * The CHILD_SA keys strongSwan logged at level 4 ("encryption initiator key => 20 bytes @ ..." followed by hex
+     * dump lines), in the order logged: encryption initiator, encryption responder (and integrity keys for
+     * non-AEAD).
+     */
+    static List<String> strongSwanChildKeys(final String log, final String which) {
+        List<String> keys = new ArrayList<>();
+        Pattern header = Pattern.compile(Pattern.quote(which) + " => (\\d+) bytes");
+        Pattern hexLine = Pattern.compile("^\\s*\\d+: ((?:[0-9A-F]{2} ?)+)");
+        String[] lines = log.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = header.matcher(lines[i]);
+            if (!m.find()) {
+                continue;
+            }
+            int len = Integer.parseInt(m.group(1));
+            StringBuilder hex = new StringBuilder();
+            for (int j = i + 1; j < lines.length && hex.length() < len * 2; j++) {
+                String text = lines[j].replaceFirst("^.*?\\]\\s*(<[^>]*>\\s*)?", "");
+                Matcher h = hexLine.matcher(text);
+                if (!h.find()) {
+                    break;
+                }
+                hex.append(h.group(1).replace(" ", ""));
+            }
+            keys.add(hex.toString().toLowerCase(java.util.Locale.ROOT));
+        }
+        return keys;
+    }
+
+    static String hex(final byte[] b) {
+        return HexFormat.of().formatHex(b);
+    }
+
+    @Override
+    public String toString() {
+        return "jswan " + name + " in " + ns;
+    }
+}
