@@ -160,7 +160,8 @@ run() {
       if ! "$here/jswan" help daemon >/dev/null 2>&1; then
         echo "  skip jswan: the daemon is not built yet"; teardown_lab; return
       fi
-      setup_jswan ;;
+      setup_jswan "$gB" 10.91.0.2 10.91.0.1 10.91.2.0/24 10.91.1.0/24 none
+      setup_jswan "$gA" 10.91.0.1 10.91.0.2 10.91.1.0/24 10.91.2.0/24 start ;;
   esac
   if ! wait_ping; then
     echo "  $name: no connectivity host A -> host B; skipped"; teardown_lab; return
@@ -171,8 +172,25 @@ run() {
   teardown_lab
 }
 
-setup_jswan() {
-  echo "  (jswan setup is added with the gateway daemon)"
+setup_jswan() { # ns left right leftnet rightnet start_action
+  local ns=$1 dir="$work/$1-jswan"
+  mkdir -p "$dir"
+  cat > "$dir/swanctl.conf" <<CONF
+connections { bench { local_addrs = $2
+  remote_addrs = $3
+  proposals = aes128gcm16-prfsha256-x25519
+  local { auth = psk }
+  remote { auth = psk }
+  children { net { local_ts = $4
+      remote_ts = $5
+      esp_proposals = aes128gcm16
+      start_action = $6 } } } }
+secrets { ike { secret = bench-only-secret } }
+CONF
+  ip netns exec "$ns" "$here/jswan" daemon --config-dir "$dir" --vici-socket "$dir/jswan.vici" \
+    --log-file "$dir/jswan.log" >/dev/null 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 100); do grep -q "listening on UDP" "$dir/jswan.log" 2>/dev/null && break; sleep 0.2; done
 }
 
 echo "bench-tunnels: iperf3 ${secs}s per run, JDK for jswan: $("$here/jswan" version 2>/dev/null | sed -n 2p || echo n/a)"
