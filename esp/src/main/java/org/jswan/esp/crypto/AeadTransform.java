@@ -30,15 +30,15 @@ abstract class AeadTransform implements EspTransform {
     private final byte[] nonce = new byte[12];
     private final byte[] aad = new byte[12];
     private final Scratch scratch = new Scratch();
-    /** Output region after the input (ChaCha20-Poly1305 copies in-place input); GCM works in place. */
+    /** Output region after the input instead of in place; measured: neither JDK 17 nor 25 needs it today. */
     private final boolean disjoint;
 
     AeadTransform(final String transformation, final String keyAlg, final byte[] keyAndSalt, final int keyLength,
             final boolean encrypt, final boolean esn, final boolean disjoint) {
         this.disjoint = disjoint;
         if (keyAndSalt.length != keyLength + SALT_LENGTH) {
-            throw new EspCryptoException(transformation + " needs " + (keyLength + SALT_LENGTH) + " bytes of keymat, got "
-                    + keyAndSalt.length);
+            throw new EspCryptoException(transformation + " needs " + (keyLength + SALT_LENGTH)
+                    + " bytes of keymat, got " + keyAndSalt.length);
         }
         this.keyBytes = Arrays.copyOf(keyAndSalt, keyLength);
         System.arraycopy(keyAndSalt, keyLength, nonce, 0, SALT_LENGTH);
@@ -150,6 +150,15 @@ abstract class AeadTransform implements EspTransform {
 
     @Override
     public final void destroy() {
+        // Overwrite the cipher's expanded key schedule with a zero key; SecretKeySpec's private copy of the key
+        // cannot be wiped (it is not Destroyable) and waits for the GC.
+        try {
+            Arrays.fill(nonce, (byte) 0xFF);
+            cipher.init(encrypt ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE,
+                    new SecretKeySpec(new byte[keyBytes.length], key.getAlgorithm()), parameters(nonce));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            // best effort
+        }
         Arrays.fill(keyBytes, (byte) 0);
         Arrays.fill(nonce, (byte) 0);
         scratch.wipe();

@@ -186,6 +186,16 @@ public final class AesCbcHmacTransform implements EspTransform {
 
     @Override
     public void destroy() {
+        // Overwrite the expanded key state with zero keys (SecretKeySpec's own copies wait for the GC).
+        try {
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(new byte[encKeyBytes.length], "AES"),
+                    new IvParameterSpec(new byte[IV_LENGTH]));
+            if (mac != null) {
+                mac.init(new SecretKeySpec(new byte[integKeyBytes.length], mac.getAlgorithm()));
+            }
+        } catch (GeneralSecurityException | RuntimeException e) {
+            // best effort
+        }
         Arrays.fill(encKeyBytes, (byte) 0);
         Arrays.fill(integKeyBytes, (byte) 0);
         Arrays.fill(digest, (byte) 0);
