@@ -311,6 +311,20 @@ class TwoPeerTest {
     }
 
     @Test
+    void readerThreadRunsUntilTheTunCloses() throws Exception {
+        Setup s = gcmTunnelV4();
+        Thread t = new Thread(s.a().reader, "gw-tun-rx");
+        t.start();
+        byte[] req = TestPackets.ping("10.1.0.5", "10.2.0.7", 1, 56);
+        s.a().tun.inject(req);
+        assertArrayEquals(req, s.b().tun.take(2, TimeUnit.SECONDS));
+        s.a().tun.close();
+        t.join(2000);
+        assertTrue(!t.isAlive(), "agent stops when the device closes");
+        assertNull(s.a().plane.fatalError());
+    }
+
+    @Test
     void updateSaMovesThePeerEndpoint() throws Exception {
         Setup s = gcmTunnelV4();
         assertNotNull(s.a().ping(TestPackets.ping("10.1.0.5", "10.2.0.7", 1, 20)));
