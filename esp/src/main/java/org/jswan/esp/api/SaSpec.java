@@ -35,6 +35,10 @@ public record SaSpec(int spi, Direction direction, Mode mode, int reqid, EspEndp
         if (replayWindow < 0 || tfcPadTo < 0 || tfcPadTo > 65535) {
             throw new IllegalArgumentException("replayWindow/tfcPadTo out of range");
         }
+        // RFC 4303 §2.2.1: the receiver infers the high 32 bits from its window, so ESN needs one.
+        if (esn && direction == Direction.INBOUND && replayWindow == 0) {
+            throw new IllegalArgumentException("an inbound ESN SA needs a replay window");
+        }
     }
 
     @Override

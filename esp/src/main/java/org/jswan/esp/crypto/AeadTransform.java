@@ -30,12 +30,15 @@ abstract class AeadTransform implements EspTransform {
     private final byte[] nonce = new byte[12];
     private final byte[] aad = new byte[12];
     private final Scratch scratch = new Scratch();
+    /** Output region after the input instead of in place; measured: neither JDK 17 nor 25 needs it today. */
+    private final boolean disjoint;
 
     AeadTransform(final String transformation, final String keyAlg, final byte[] keyAndSalt, final int keyLength,
-            final boolean encrypt, final boolean esn) {
+            final boolean encrypt, final boolean esn, final boolean disjoint) {
+        this.disjoint = disjoint;
         if (keyAndSalt.length != keyLength + SALT_LENGTH) {
-            throw new EspCryptoException(transformation + " needs " + (keyLength + SALT_LENGTH) + " bytes of keymat, got "
-                    + keyAndSalt.length);
+            throw new EspCryptoException(transformation + " needs " + (keyLength + SALT_LENGTH)
+                    + " bytes of keymat, got " + keyAndSalt.length);
         }
         this.keyBytes = Arrays.copyOf(keyAndSalt, keyLength);
         System.arraycopy(keyAndSalt, keyLength, nonce, 0, SALT_LENGTH);
@@ -82,10 +85,12 @@ abstract class AeadTransform implements EspTransform {
         int ptOff = espOff + 8 + IV_LENGTH;
         try {
             init(Cipher.ENCRYPT_MODE, buf, espOff, seq);
-            byte[] work = scratch.get(plaintextLength + ICV_LENGTH);
+            // In place or disjoint, whichever the JDK's implementation handles without an internal copy.
+            int outOff = disjoint ? plaintextLength + ICV_LENGTH : 0;
+            byte[] work = scratch.get(outOff + plaintextLength + ICV_LENGTH);
             buf.get(ptOff, work, 0, plaintextLength);
-            int n = cipher.doFinal(work, 0, plaintextLength, work, 0);
-            buf.put(ptOff, work, 0, n);
+            int n = cipher.doFinal(work, 0, plaintextLength, work, outOff);
+            buf.put(ptOff, work, outOff, n);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AEAD seal failed", e);
         }
@@ -104,10 +109,11 @@ abstract class AeadTransform implements EspTransform {
         int ctOff = espOff + 8 + IV_LENGTH;
         try {
             init(Cipher.DECRYPT_MODE, buf, espOff, seq);
-            byte[] work = scratch.get(ctLength);
+            int outOff = disjoint ? ctLength : 0;
+            byte[] work = scratch.get(outOff + ctLength);
             buf.get(ctOff, work, 0, ctLength);
-            int n = cipher.doFinal(work, 0, ctLength, work, 0);
-            buf.put(ctOff, work, 0, n);
+            int n = cipher.doFinal(work, 0, ctLength, work, outOff);
+            buf.put(ctOff, work, outOff, n);
             return n;
         } catch (AEADBadTagException e) {
             return -1;
@@ -144,6 +150,15 @@ abstract class AeadTransform implements EspTransform {
 
     @Override
     public final void destroy() {
+        // Overwrite the cipher's expanded key schedule with a zero key; SecretKeySpec's private copy of the key
+        // cannot be wiped (it is not Destroyable) and waits for the GC.
+        try {
+            Arrays.fill(nonce, (byte) 0xFF);
+            cipher.init(encrypt ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE,
+                    new SecretKeySpec(new byte[keyBytes.length], key.getAlgorithm()), parameters(nonce));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            // best effort
+        }
         Arrays.fill(keyBytes, (byte) 0);
         Arrays.fill(nonce, (byte) 0);
         scratch.wipe();

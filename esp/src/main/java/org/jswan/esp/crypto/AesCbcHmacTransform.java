@@ -117,14 +117,16 @@ public final class AesCbcHmacTransform implements EspTransform {
         int ptOff = espOff + 8 + IV_LENGTH;
         int espLen = 8 + IV_LENGTH + plaintextLength;
         try {
-            byte[] work = scratch.get(espLen);
+            // Ciphertext lands in the second half, then the ESP header + IV + ciphertext are contiguous there.
+            byte[] work = scratch.get(2 * espLen);
             buf.get(espOff, work, 0, espLen);
             System.arraycopy(work, 8, iv, 0, IV_LENGTH);
             cipher.init(Cipher.ENCRYPT_MODE, encKey, new IvParameterSpec(iv));
-            cipher.doFinal(work, 8 + IV_LENGTH, plaintextLength, work, 8 + IV_LENGTH);
-            buf.put(ptOff, work, 8 + IV_LENGTH, plaintextLength);
+            System.arraycopy(work, 0, work, espLen, 8 + IV_LENGTH);
+            cipher.doFinal(work, 8 + IV_LENGTH, plaintextLength, work, espLen + 8 + IV_LENGTH);
+            buf.put(ptOff, work, espLen + 8 + IV_LENGTH, plaintextLength);
             if (mac != null) {
-                computeIcv(work, espLen, seq);
+                computeIcv(work, espLen, espLen, seq);
                 buf.put(ptOff + plaintextLength, digest, 0, icvLength);
             }
         } catch (GeneralSecurityException e) {
@@ -144,10 +146,10 @@ public final class AesCbcHmacTransform implements EspTransform {
         }
         int ctOff = espOff + 8 + IV_LENGTH;
         try {
-            byte[] work = scratch.get(espLength);
+            byte[] work = scratch.get(2 * espLength);
             buf.get(espOff, work, 0, espLength);
             if (mac != null) {
-                computeIcv(work, 8 + IV_LENGTH + ctLength, seq);
+                computeIcv(work, 0, 8 + IV_LENGTH + ctLength, seq);
                 // Constant time over the truncated ICV (RFC 4868 §2.2: compare the leftmost bits).
                 int diff = 0;
                 for (int i = 0; i < icvLength; i++) {
@@ -159,16 +161,17 @@ public final class AesCbcHmacTransform implements EspTransform {
             }
             System.arraycopy(work, 8, iv, 0, IV_LENGTH);
             cipher.init(Cipher.DECRYPT_MODE, encKey, new IvParameterSpec(iv));
-            int n = cipher.doFinal(work, 8 + IV_LENGTH, ctLength, work, 8 + IV_LENGTH);
-            buf.put(ctOff, work, 8 + IV_LENGTH, n);
+            int n = cipher.doFinal(work, 8 + IV_LENGTH, ctLength, work, espLength);
+            buf.put(ctOff, work, espLength, n);
             return n;
         } catch (GeneralSecurityException e) {
             return -1;
         }
     }
 
-    private void computeIcv(final byte[] esp, final int length, final long seq) throws GeneralSecurityException {
-        mac.update(esp, 0, length);
+    private void computeIcv(final byte[] esp, final int off, final int length, final long seq)
+            throws GeneralSecurityException {
+        mac.update(esp, off, length);
         if (esn) {
             // RFC 4303 §2.2.1: the high-order 32 bits are appended for the ICV only, never sent.
             int hi = (int) (seq >>> 32);
@@ -183,6 +186,16 @@ public final class AesCbcHmacTransform implements EspTransform {
 
     @Override
     public void destroy() {
+        // Overwrite the expanded key state with zero keys (SecretKeySpec's own copies wait for the GC).
+        try {
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(new byte[encKeyBytes.length], "AES"),
+                    new IvParameterSpec(new byte[IV_LENGTH]));
+            if (mac != null) {
+                mac.init(new SecretKeySpec(new byte[integKeyBytes.length], mac.getAlgorithm()));
+            }
+        } catch (GeneralSecurityException | RuntimeException e) {
+            // best effort
+        }
         Arrays.fill(encKeyBytes, (byte) 0);
         Arrays.fill(integKeyBytes, (byte) 0);
         Arrays.fill(digest, (byte) 0);

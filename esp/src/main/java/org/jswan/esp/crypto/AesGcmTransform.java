@@ -7,7 +7,7 @@ import javax.crypto.spec.GCMParameterSpec;
 public final class AesGcmTransform extends AeadTransform {
 
     public AesGcmTransform(final byte[] keyAndSalt, final boolean encrypt, final boolean esn) {
-        super("AES/GCM/NoPadding", "AES", keyAndSalt, checkKey(keyAndSalt.length - 4), encrypt, esn);
+        super("AES/GCM/NoPadding", "AES", keyAndSalt, checkKey(keyAndSalt.length - 4), encrypt, esn, false);
     }
 
     private static int checkKey(final int keyLength) {

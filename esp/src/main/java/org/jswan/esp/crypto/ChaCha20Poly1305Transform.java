@@ -7,7 +7,7 @@ import javax.crypto.spec.IvParameterSpec;
 public final class ChaCha20Poly1305Transform extends AeadTransform {
 
     public ChaCha20Poly1305Transform(final byte[] keyAndSalt, final boolean encrypt, final boolean esn) {
-        super("ChaCha20-Poly1305", "ChaCha20", keyAndSalt, 32, encrypt, esn);
+        super("ChaCha20-Poly1305", "ChaCha20", keyAndSalt, 32, encrypt, esn, false);
     }
 
     @Override

@@ -61,9 +61,7 @@ public final class UdpInboundProcessor {
             counters.drop(DropReason.MALFORMED);
             return false;
         }
-        ByteBuffer slot = batch.slot(i);
-        slot.clear().position(HEADROOM);
-        slot.put(datagram.duplicate());
+        batch.slot(i).put(HEADROOM, datagram, datagram.position(), len);
         batch.set(i, HEADROOM, len);
         return true;
     }

@@ -75,8 +75,7 @@ public final class Selector {
 
     /** Specificity for ordering: longer prefix, then a protocol, then a narrower port range. */
     long specificity() {
-        int effectivePrefix = ipv6 ? prefixLength : prefixLength;
-        return ((long) effectivePrefix << 20) | ((protocol != 0 ? 1L : 0L) << 17) | (65536 - (endPort - startPort));
+        return ((long) prefixLength << 20) | ((protocol != 0 ? 1L : 0L) << 17) | (65536 - (endPort - startPort));
     }
 
     /** True if any selector in {@code list} matches the given side of the packet. */

@@ -65,10 +65,13 @@ class TwoPeerTest {
             });
         }
 
+        final List<EspEndpoint> sentTo = new ArrayList<>();
+
         @Override
         public void send(final PacketBatch batch, final EspEndpoint[] destinations) {
             for (int i = 0; i < batch.count(); i++) {
                 assertNotNull(destinations[i]);
+                sentTo.add(destinations[i]);
                 byte[] p = new byte[batch.length(i)];
                 batch.slot(i).get(batch.offset(i), p);
                 wire.add(p);
@@ -305,6 +308,50 @@ class TwoPeerTest {
         assertNull(s.a().ping(TestPackets.ping("10.1.0.5", "10.2.0.7", 3, 20)));
         s.a().plane.dispatchEvents();
         assertEquals(List.of("overflow OUTBOUND 1001"), s.a().events);
+    }
+
+    @Test
+    void readerThreadRunsUntilTheTunCloses() throws Exception {
+        Setup s = gcmTunnelV4();
+        Thread t = new Thread(s.a().reader, "gw-tun-rx");
+        t.start();
+        byte[] req = TestPackets.ping("10.1.0.5", "10.2.0.7", 1, 56);
+        s.a().tun.inject(req);
+        assertArrayEquals(req, s.b().tun.take(2, TimeUnit.SECONDS));
+        s.a().tun.close();
+        t.join(2000);
+        assertTrue(!t.isAlive(), "agent stops when the device closes");
+        assertNull(s.a().plane.fatalError());
+    }
+
+    @Test
+    void updateSaMovesThePeerEndpoint() throws Exception {
+        Setup s = gcmTunnelV4();
+        assertNotNull(s.a().ping(TestPackets.ping("10.1.0.5", "10.2.0.7", 1, 20)));
+        EspEndpoint natted = ep("192.0.2.1", "198.51.100.9");
+        assertTrue(s.a().plane.updateSa(SPI_AB, Direction.OUTBOUND, natted));
+        assertNotNull(s.a().ping(TestPackets.ping("10.1.0.5", "10.2.0.7", 2, 20)));
+        assertEquals(List.of(ep("192.0.2.1", "192.0.2.2"), natted), s.a().sentTo);
+        assertEquals(false, s.a().plane.updateSa(0x7777, Direction.OUTBOUND, natted));
+    }
+
+    @Test
+    void allocatedSpisAreUnusedAndNotReserved() throws Exception {
+        Setup s = gcmTunnelV4();
+        for (int i = 0; i < 1000; i++) {
+            int spi = s.a().plane.allocateSpi();
+            assertTrue(Integer.toUnsignedLong(spi) > 255);
+            assertNull(s.a().plane.querySa(spi, Direction.INBOUND));
+        }
+    }
+
+    @Test
+    void saSpecToStringRedactsKeys() throws Exception {
+        byte[] k = key(20, 0x2a);
+        SaSpec spec = new SaSpec(1000, Direction.OUTBOUND, Mode.TUNNEL, 1, ep("192.0.2.1", "192.0.2.2"),
+                EspTransformFactory.ENCR_AES_GCM_16, 0, 128, k, null, false, 0, null, null, List.of(), List.of(), 0);
+        assertTrue(spec.toString().contains("redacted"));
+        assertTrue(!spec.toString().contains("6a6a"), spec.toString());
     }
 
     @Test
