@@ -1,5 +1,6 @@
 package org.jswan.gateway.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
@@ -8,6 +9,7 @@ import org.jswan.gateway.GatewayException;
 import org.jswan.gateway.GatewayOptions;
 import org.jswan.gateway.logging.LogLevels;
 import org.jswan.gateway.logging.LogSetup;
+import org.jswan.gateway.metrics.MetricsServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import sun.misc.Signal;
@@ -54,6 +56,10 @@ public final class DaemonCommand implements Callable<Integer> {
             description = "DEBUG ONLY: write IKE and ESP keys for Wireshark to DIR (ikev2_decryption_table, esp_sa).")
     Path saveKeys;
 
+    @Option(names = "--metrics", paramLabel = "HOST:PORT",
+            description = "Serve Prometheus metrics on HOST:PORT (off by default), e.g. 127.0.0.1:9102.")
+    String metrics;
+
     @Option(names = "--no-dataplane", description = "Negotiate only; do not open a TUN device or install SAs.")
     boolean noDataPlane;
 
@@ -85,9 +91,24 @@ public final class DaemonCommand implements Callable<Integer> {
                         + "configuration: " + e.getMessage());
             }
         });
+        MetricsServer metricsServer = null;
+        if (metrics != null) {
+            try {
+                metricsServer = MetricsServer.start(metrics, gateway.ike(), gateway::dataPlaneDrops);
+                System.getLogger("DMN").log(System.Logger.Level.INFO, "serving metrics on http://" + metrics
+                        + "/metrics");
+            } catch (IOException | IllegalArgumentException e) {
+                System.err.println("jswan daemon: cannot serve metrics: " + e.getMessage());
+                gateway.close();
+                return 1;
+            }
+        }
         DaemonHooks.afterStart(gateway);
         stop.await();
         DaemonHooks.beforeStop(gateway);
+        if (metricsServer != null) {
+            metricsServer.close();
+        }
         gateway.close();
         return 0;
     }
