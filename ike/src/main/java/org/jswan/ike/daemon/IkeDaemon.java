@@ -578,9 +578,38 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
                 }
             });
         }
+        long reauth = sa.originalInitiator() ? jittered(c.reauthTime().toMillis(), c.randTime().toMillis()) : 0;
+        if (reauth > 0) {
+            schedule(reauth, () -> reauthenticate(sa));
+        }
         long dpd = c.dpdDelay().toMillis();
         if (dpd > 0) {
             scheduleDpd(sa, dpd);
+        }
+    }
+
+    /**
+     * Reauthentication at reauth_time (RFC 7296 §2.8.3), break-before-make as strongSwan does by default: the old
+     * IKE_SA and its CHILD_SAs are deleted, then a new IKE_SA is set up with the same children.
+     */
+    private void reauthenticate(final IkeSa sa) {
+        TaskManager tm = managers.get(sa);
+        if (tm == null || sa.state() != IkeSaState.ESTABLISHED) {
+            return;
+        }
+        IKE.log(System.Logger.Level.INFO, "reauthenticating IKE_SA " + sa);
+        List<ChildPeerConfig> children = new ArrayList<>();
+        for (ChildSa c : sa.children()) {
+            if (!children.contains(c.config())) {
+                children.add(c.config());
+            }
+        }
+        PeerConfig config = sa.config();
+        terminateNow(sa);
+        IkeSa fresh = initiateNow(config, children.isEmpty() ? null : children.get(0));
+        TaskManager ftm = managers.get(fresh);
+        for (int i = 1; i < children.size(); i++) {
+            ftm.queue(Tasks.childCreate(fresh, this, children.get(i)));
         }
     }
 
