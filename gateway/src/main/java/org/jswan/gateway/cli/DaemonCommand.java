@@ -27,10 +27,12 @@ import sun.misc.Signal;
             "  jswan daemon --config-dir ./lab --save-keys /tmp/keys   # Wireshark-decryptable captures"})
 public final class DaemonCommand implements Callable<Integer> {
 
-    @Option(names = "--config-dir", paramLabel = "DIR", description = "Configuration directory (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--config-dir", paramLabel = "DIR",
+            description = "Configuration directory (default: ${DEFAULT-VALUE}).")
     Path configDir = GatewayOptions.DEFAULT_CONFIG_DIR;
 
-    @Option(names = "--vici-socket", paramLabel = "PATH", description = "Control socket (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--vici-socket", paramLabel = "PATH",
+            description = "Control socket (default: ${DEFAULT-VALUE}).")
     Path viciSocket = GatewayOptions.DEFAULT_VICI_SOCKET;
 
     @Option(names = "--port", description = "IKE port (default: ${DEFAULT-VALUE}).")

@@ -27,9 +27,9 @@ public final class VersionCommand implements Runnable {
         out.add("jswan " + (version == null ? "development build" : version));
         out.add("JDK " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + ", "
                 + System.getProperty("java.home") + ")");
+        String bc = new org.bouncycastle.jce.provider.BouncyCastleProvider().getVersionStr();
         out.add("crypto: JCA provider " + Security.getProviders("Cipher.AES/GCM/NoPadding")[0].getName()
-                + " for AES-GCM, BouncyCastle " + new org.bouncycastle.jce.provider.BouncyCastleProvider().getVersionStr()
-                + " for the rest");
+                + " for AES-GCM, BouncyCastle " + bc + " for the rest");
         return out;
     }
 

@@ -85,7 +85,8 @@ public final class WiresharkKeyFiles {
             Files.createDirectories(dir);
             Path file = dir.resolve(name);
             if (!Files.exists(file)) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(file,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
             Files.writeString(file, text, StandardCharsets.US_ASCII, StandardOpenOption.APPEND);
         } catch (IOException e) {
