@@ -107,6 +107,7 @@ final class IkeAuthTask implements Task {
                 }
                 auth = new PskAuthenticator(sa.keys().prf()).build(psk, octets);
                 Arrays.fill(psk, (byte) 0);
+                sa.localAuth("pre-shared key");
                 IKE.log(System.Logger.Level.INFO, "authentication of '" + me + "' (myself) with pre-shared key");
             } else {
                 PrivateKey key = local.privateKey();
@@ -115,6 +116,7 @@ final class IkeAuthTask implements Task {
                             + me + "'");
                 }
                 auth = new PubkeyAuthenticator(true).sign(key, octets, peerHashes);
+                sa.localAuth(describe(auth));
                 IKE.log(System.Logger.Level.INFO, "authentication of '" + me + "' (myself) with "
                         + describe(auth) + " successful");
             }
@@ -217,6 +219,7 @@ final class IkeAuthTask implements Task {
                 }
                 new PskAuthenticator(sa.keys().prf()).verify(psk, octets, auth);
                 Arrays.fill(psk, (byte) 0);
+                sa.remoteAuth("pre-shared key");
                 IKE.log(System.Logger.Level.INFO, "authentication of '" + peer + "' with pre-shared key successful");
             } else {
                 if (remote.psk()) {
@@ -225,6 +228,7 @@ final class IkeAuthTask implements Task {
                 }
                 X509Certificate cert = verifyCertificate(message, peer);
                 new PubkeyAuthenticator(true).verify(cert.getPublicKey(), octets, auth, null);
+                sa.remoteAuth(describe(auth));
                 IKE.log(System.Logger.Level.INFO, "authentication of '" + peer + "' with " + describe(auth)
                         + " successful");
             }

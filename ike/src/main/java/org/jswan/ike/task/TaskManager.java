@@ -204,6 +204,10 @@ public final class TaskManager {
                 status = t.process(response);
             } catch (IkeProtocolException e) {
                 IKE.log(System.Logger.Level.INFO, e.getMessage());
+                if (response.exchangeType().equals(ExchangeType.IKE_AUTH)
+                        && e.notifyType().equals(NotifyType.AUTHENTICATION_FAILED)) {
+                    notifyAuthFailure();
+                }
                 fail(e.getMessage());
                 return;
             }
@@ -245,6 +249,13 @@ public final class TaskManager {
         }
         if (request.exchangeType().equals(ExchangeType.IKE_SA_INIT)) {
             sa.initMessages(raw, null);
+        }
+        if (request.exchangeType().equals(ExchangeType.INFORMATIONAL)
+                && request.notify(NotifyType.AUTHENTICATION_FAILED) != null) {
+            // RFC 7296 §2.21.2: the initiator did not accept our IKE_AUTH response; the IKE_SA is dead.
+            IKE.log(System.Logger.Level.INFO, "received AUTHENTICATION_FAILED notify error");
+            fail("peer refused our authentication");
+            return;
         }
         if (passive.isEmpty()) {
             createPassiveTasks(request);
@@ -301,6 +312,22 @@ public final class TaskManager {
             fail(error != null ? error.getMessage() : "exchange failed");
         }
         initiate();
+    }
+
+    /**
+     * The responder has already established the IKE_SA we refuse: tell it in a separate INFORMATIONAL, sent once
+     * and not waited for (RFC 7296 §2.21.2), so it does not keep a dead IKE_SA.
+     */
+    private void notifyAuthFailure() {
+        if (sa.outbound() == null) {
+            return;
+        }
+        OutboundMessage info = new OutboundMessage(sa, ExchangeType.INFORMATIONAL, nextRequestId + 1, false);
+        info.addNotify(NotifyType.AUTHENTICATION_FAILED, new byte[0]);
+        byte[] encoded = encode(info);
+        if (encoded != null) {
+            ctx.send(sa, encoded);
+        }
     }
 
     private void createPassiveTasks(final IkeMessage request) {
