@@ -486,6 +486,11 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
     }
 
     @Override
+    public void dropped(final String reason) {
+        counters.drop(reason);
+    }
+
+    @Override
     public Runnable schedule(final long delayMillis, final Runnable job) {
         ScheduledFuture<?> f = loop.schedule(() -> {
             try {

@@ -186,6 +186,7 @@ public final class TaskManager {
     /** Handles a response from the peer to our outstanding request; {@code raw} is the datagram as received. */
     public void onResponse(final IkeMessage response, final byte[] raw) {
         if (outstanding == null || response.messageId() != nextRequestId) {
+            ctx.dropped("unexpected response");
             IKE.log(System.Logger.Level.DEBUG, () -> "ignoring unexpected response with message ID "
                     + response.messageId());
             return;
@@ -243,6 +244,8 @@ public final class TaskManager {
             return;
         }
         if (id != expectedRequestId) {
+            // RFC 7296 §2.3: outside our window of one; an old request we no longer have an answer for.
+            ctx.dropped("message ID out of window");
             IKE.log(System.Logger.Level.DEBUG, () -> "dropping request with message ID " + id + ", expected "
                     + expectedRequestId);
             return;
