@@ -219,7 +219,10 @@ public final class TaskManager {
                 return;
             }
             if (t instanceof IkeInitTask init && init.retryRequested()) {
+                // COOKIE or INVALID_KE_PAYLOAD (RFC 7296 §2.6, §1.2): the answer is not for the other tasks, they
+                // build their payloads (NAT detection, ...) again into the retried request.
                 restart = true;
+                break;
             }
         }
         if (destroyed) {
