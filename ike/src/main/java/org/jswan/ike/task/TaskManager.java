@@ -67,6 +67,16 @@ public final class TaskManager {
         return false;
     }
 
+    /** Our outstanding rekey of {@code child}, if any (for collisions, RFC 7296 §2.8.1). */
+    ChildRekeyTask activeRekeyOf(final org.jswan.ike.sa.ChildSa child) {
+        for (Task t : active) {
+            if (t instanceof ChildRekeyTask r && r.rekeys(child)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
     public boolean busy() {
         return outstanding != null;
     }

@@ -43,6 +43,8 @@ final class InMemoryIkeNetwork implements AutoCloseable {
     final List<Datagram> sent = Collections.synchronizedList(new ArrayList<>());
     /** Datagrams for which this answers true are lost (after being recorded in {@link #sent}). */
     volatile Predicate<Datagram> drop = d -> false;
+    private final List<Datagram> held = new ArrayList<>();
+    private boolean holding;
 
     static InetAddress addr(final String s) {
         try {
@@ -59,15 +61,42 @@ final class InMemoryIkeNetwork implements AutoCloseable {
             if (drop.test(d)) {
                 return;
             }
-            IkeDaemon peer = hosts.get(remote.getAddress());
-            if (peer != null) {
-                peer.receive(message.clone(), remote, d.from());
+            synchronized (held) {
+                if (holding) {
+                    held.add(d);
+                    return;
+                }
             }
+            deliver(d);
         };
         IkeDaemon d = new IkeDaemon(settings, backend, sender, NO_CREDENTIALS);
         hosts.put(me, d);
         all.add(d);
         return d;
+    }
+
+    private void deliver(final Datagram d) {
+        IkeDaemon peer = hosts.get(d.to().getAddress());
+        if (peer != null) {
+            peer.receive(d.data().clone(), d.to(), d.from());
+        }
+    }
+
+    /** Queues datagrams instead of delivering them, until {@link #release()}: messages cross on the wire. */
+    void hold() {
+        synchronized (held) {
+            holding = true;
+        }
+    }
+
+    void release() {
+        List<Datagram> out;
+        synchronized (held) {
+            holding = false;
+            out = new ArrayList<>(held);
+            held.clear();
+        }
+        out.forEach(this::deliver);
     }
 
     IkeDaemon daemon(final InetAddress me, final RecordingBackend backend) {

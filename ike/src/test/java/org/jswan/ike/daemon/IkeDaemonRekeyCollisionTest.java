@@ -1,0 +1,61 @@
+package org.jswan.ike.daemon;
+
+import static org.jswan.ike.daemon.InMemoryIkeNetwork.A;
+import static org.jswan.ike.daemon.InMemoryIkeNetwork.B;
+import static org.jswan.ike.daemon.InMemoryIkeNetwork.await;
+import static org.jswan.ike.daemon.InMemoryIkeNetwork.established;
+import static org.jswan.ike.daemon.InMemoryIkeNetwork.secret;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.jswan.ike.daemon.InMemoryIkeNetwork.Conn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Both peers rekey the same CHILD_SA at once (RFC 7296 §2.8.1): the rekey with the lowest nonce loses, its SA is
+ * deleted, and one CHILD_SA with matching keys remains on both sides.
+ */
+class IkeDaemonRekeyCollisionTest {
+    private final InMemoryIkeNetwork net = new InMemoryIkeNetwork();
+    private final RecordingBackend backendA = new RecordingBackend();
+    private final RecordingBackend backendB = new RecordingBackend();
+
+    @AfterEach
+    void stop() {
+        net.close();
+    }
+
+    @Test
+    void simultaneousChildRekeyLeavesOneChildSa() throws Exception {
+        IkeDaemon a = net.daemon(A, backendA);
+        IkeDaemon b = net.daemon(B, backendB);
+        a.load(List.of(Conn.psk("b", A, B, "10.1.0.0/16", "10.2.0.0/16").build()), secret("k"),
+                InMemoryIkeNetwork.NO_CREDENTIALS);
+        b.load(List.of(Conn.psk("a", B, A, "10.2.0.0/16", "10.1.0.0/16").build()), secret("k"),
+                InMemoryIkeNetwork.NO_CREDENTIALS);
+        a.initiate("b", "net");
+        await("established", () -> established(a, 1) && established(b, 1));
+        int old = a.listSas().get(0).children().get(0).spiIn();
+
+        net.hold();
+        assertEquals(1, a.rekey(null, false));
+        assertEquals(1, b.rekey(null, false));
+        a.listSas();
+        b.listSas();
+        net.release();
+
+        await("one CHILD_SA on each side, not the old one", () -> established(a, 1) && established(b, 1)
+                && a.listSas().get(0).children().get(0).spiIn() != old);
+        Thread.sleep(300);
+        await("settled", () -> established(a, 1) && established(b, 1));
+        IkeSaView.ChildView ca = a.listSas().get(0).children().get(0);
+        IkeSaView.ChildView cb = b.listSas().get(0).children().get(0);
+        assertEquals(ca.spiIn(), cb.spiOut());
+        assertEquals(ca.spiOut(), cb.spiIn());
+        assertArrayEquals(backendA.sa(ca.spiOut()).encryptionKey(), backendB.sa(cb.spiIn()).encryptionKey());
+        assertEquals(2, backendA.saCount(), "redundant and old SAs removed at A");
+        assertEquals(2, backendB.saCount(), "redundant and old SAs removed at B");
+    }
+}
