@@ -216,7 +216,8 @@ public final class TaskManager {
             } catch (IkeProtocolException e) {
                 IKE.log(System.Logger.Level.INFO, e.getMessage());
                 if (response.exchangeType().equals(ExchangeType.IKE_AUTH)
-                        && e.notifyType().equals(NotifyType.AUTHENTICATION_FAILED)) {
+                        && e.notifyType().equals(NotifyType.AUTHENTICATION_FAILED)
+                        && response.notify(NotifyType.AUTHENTICATION_FAILED) == null) {
                     notifyAuthFailure();
                 }
                 fail(e.getMessage());
