@@ -408,7 +408,8 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
             halfOpen.put(key, sa);
             IkeSa created = sa;
             schedule(settings.halfOpenTimeoutMillis(), () -> {
-                if (managers.containsKey(created) && created.state() != IkeSaState.ESTABLISHED) {
+                // Once established the SA is no longer half-open, whatever its state (rekeying, deleting) now.
+                if (managers.containsKey(created) && created.establishedAtMillis() == 0) {
                     destroy(created, "half-open IKE_SA timed out");
                 }
             });

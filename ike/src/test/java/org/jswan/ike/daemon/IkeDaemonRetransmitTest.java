@@ -17,6 +17,7 @@ import org.jswan.ike.daemon.InMemoryIkeNetwork.Conn;
 import org.jswan.ike.daemon.InMemoryIkeNetwork.Datagram;
 import org.jswan.ike.task.RetransmitSchedule;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,6 +100,23 @@ class IkeDaemonRetransmitTest {
         assertEquals(1, a.rekey(null, false));
         await("initiator destroyed the IKE_SA", () -> a.listSas().isEmpty());
         assertEquals(0, backendA.saCount(), "its CHILD_SAs are gone from the data plane");
+    }
+
+    @Test
+    void halfOpenTimeoutSparesAnEstablishedSaThatIsBusyRekeying() throws Exception {
+        start(new DaemonSettings(500, 4500, RetransmitSchedule.STRONGSWAN_DEFAULT, 30, 1000, 1000, null));
+        long t0 = System.currentTimeMillis();
+        a.initiate("b", "net");
+        await("established", () -> established(a, 1) && established(b, 1));
+        long spi = a.listSas().get(0).spiI();
+        net.hold();
+        assertEquals(1, b.rekey(null, true));
+        // The responder's half-open timer must fire while its IKE_SA is REKEYING.
+        Assumptions.assumeTrue(System.currentTimeMillis() - t0 < 700, "establishing took too long");
+        Thread.sleep(1500);
+        net.release();
+        await("IKE_SA rekeyed by the responder", () -> established(a, 1) && established(b, 1)
+                && a.listSas().get(0).spiI() != spi);
     }
 
     @Test
