@@ -67,6 +67,12 @@ final class ChildRekeyTask extends ChildCreateTask {
             if (old == null) {
                 throw new IkeProtocolException(NotifyType.CHILD_SA_NOT_FOUND, n.spi(), "CHILD_SA to rekey not found");
             }
+            if (old.state() == ChildSaState.REKEYED || old.state() == ChildSaState.DELETING) {
+                // RFC 7296 §2.25: we already replaced it and are closing it (our rekey won the race before the
+                // peer's request arrived); the peer keeps the successor we created.
+                throw new IkeProtocolException(NotifyType.TEMPORARY_FAILURE, "CHILD_SA " + old
+                        + " is already rekeyed, refusing a second rekey");
+            }
             rekeyed = old;
             setConfig(old.config());
             return super.process(message);
@@ -83,7 +89,8 @@ final class ChildRekeyTask extends ChildCreateTask {
     }
 
     private void finishRekey(final boolean deleteOld) {
-        if (child() == null) {
+        if (child() == null || child().state() != ChildSaState.INSTALLED) {
+            // The rekey failed (error notify, unacceptable answer): the old SA stays in use.
             if (rekeyed != null && rekeyed.state() == ChildSaState.REKEYING) {
                 rekeyed.state(ChildSaState.INSTALLED);
             }

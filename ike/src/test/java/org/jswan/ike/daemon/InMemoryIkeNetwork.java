@@ -89,6 +89,27 @@ final class InMemoryIkeNetwork implements AutoCloseable {
         }
     }
 
+    /** Delivers the held datagrams {@code which} accepts, in order; the others stay held. */
+    void deliverHeld(final Predicate<Datagram> which) {
+        List<Datagram> out = new ArrayList<>();
+        synchronized (held) {
+            for (var it = held.iterator(); it.hasNext();) {
+                Datagram d = it.next();
+                if (which.test(d)) {
+                    out.add(d);
+                    it.remove();
+                }
+            }
+        }
+        out.forEach(this::deliver);
+    }
+
+    int heldCount() {
+        synchronized (held) {
+            return held.size();
+        }
+    }
+
     void release() {
         List<Datagram> out;
         synchronized (held) {
