@@ -89,8 +89,7 @@ final class ChildRekeyTask extends ChildCreateTask {
     }
 
     private void finishRekey(final boolean deleteOld) {
-        if (child() == null || child().state() != ChildSaState.INSTALLED) {
-            // The rekey failed (error notify, unacceptable answer): the old SA stays in use.
+        if (child() == null) {
             if (rekeyed != null && rekeyed.state() == ChildSaState.REKEYING) {
                 rekeyed.state(ChildSaState.INSTALLED);
             }

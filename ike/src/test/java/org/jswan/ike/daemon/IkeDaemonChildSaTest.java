@@ -105,6 +105,22 @@ class IkeDaemonChildSaTest {
     }
 
     @Test
+    void refusedRekeyKeepsTheOldChildSa() throws Exception {
+        start(toB(), toA());
+        await("established", () -> established(a, 1) && established(b, 1));
+        int spi = a.listSas().get(0).children().get(0).spiIn();
+        backendB.refuseSpis = true; // B answers the rekey with TEMPORARY_FAILURE
+        assertEquals(1, a.rekey(null, false));
+        await("the rekey exchange is over", () -> net.between(B, A).size() == net.between(A, B).size()
+                && net.between(A, B).size() == 3);
+        Thread.sleep(200);
+        assertTrue(established(a, 1) && established(b, 1), "old CHILD_SA still installed on both sides");
+        assertEquals(spi, a.listSas().get(0).children().get(0).spiIn());
+        assertEquals(2, backendA.saCount());
+        assertEquals(2, backendB.saCount());
+    }
+
+    @Test
     void transportModeOnBothSides() throws Exception {
         start(toB().withTs("dynamic", "dynamic").withTransport(),
                 toA().withTs("dynamic", "dynamic").withTransport());
