@@ -420,7 +420,7 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
     private int halfOpenCount() {
         int n = 0;
         for (IkeSa sa : halfOpen.values()) {
-            if (sa.state() != IkeSaState.ESTABLISHED) {
+            if (sa.establishedAtMillis() == 0) {
                 n++;
             }
         }
@@ -571,7 +571,8 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
     @Override
     public void ikeEstablished(final IkeSa sa) {
         counters.outcome("established");
-        halfOpen.values().remove(sa);
+        // The SA stays indexed by its IKE_SA_INIT (SPIi, address) until destroyed, so a replayed IKE_SA_INIT
+        // request reaches it (and is dropped as an old message ID) instead of creating a new half-open SA.
         PeerConfig c = sa.config();
         long rekey = jittered(c.rekeyTime().toMillis(), c.randTime().toMillis());
         if (rekey > 0) {

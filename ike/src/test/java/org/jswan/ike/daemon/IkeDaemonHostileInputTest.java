@@ -181,6 +181,20 @@ class IkeDaemonHostileInputTest {
     }
 
     @Test
+    void replayedIkeSaInitDoesNotCreateAnotherSa() throws Exception {
+        byte[] init = net.between(A, B).get(0).data();
+        int answers = net.between(B, A).size();
+        long before = drops();
+        for (int i = 0; i < 3; i++) {
+            inject(init);
+        }
+        assertEquals(before + 3, drops(), b.counters().drops().toString());
+        assertEquals(2, b.listSas().size(), "no half-open IKE_SA created");
+        assertEquals(answers, net.between(B, A).size(), "not answered");
+        assertBothSasStillWork();
+    }
+
+    @Test
     void tamperedEncryptedPayloadFailsIntegrityAndIsDropped() throws Exception {
         long before = drops();
         int responsesBefore = net.between(B, A).size();
