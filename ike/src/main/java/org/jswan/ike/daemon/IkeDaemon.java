@@ -408,7 +408,8 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
             halfOpen.put(key, sa);
             IkeSa created = sa;
             schedule(settings.halfOpenTimeoutMillis(), () -> {
-                if (managers.containsKey(created) && created.state() != IkeSaState.ESTABLISHED) {
+                // Once established the SA is no longer half-open, whatever its state (rekeying, deleting) now.
+                if (managers.containsKey(created) && created.establishedAtMillis() == 0) {
                     destroy(created, "half-open IKE_SA timed out");
                 }
             });
@@ -419,7 +420,7 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
     private int halfOpenCount() {
         int n = 0;
         for (IkeSa sa : halfOpen.values()) {
-            if (sa.state() != IkeSaState.ESTABLISHED) {
+            if (sa.establishedAtMillis() == 0) {
                 n++;
             }
         }
@@ -483,6 +484,11 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
     /** Sends a message that belongs to no IKE_SA (a COOKIE challenge) from the IKE port. */
     void sendRaw(final byte[] message, final InetSocketAddress to) {
         sender.send(message, settings.ikePort(), to);
+    }
+
+    @Override
+    public void dropped(final String reason) {
+        counters.drop(reason);
     }
 
     @Override
@@ -565,7 +571,8 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
     @Override
     public void ikeEstablished(final IkeSa sa) {
         counters.outcome("established");
-        halfOpen.values().remove(sa);
+        // The SA stays indexed by its IKE_SA_INIT (SPIi, address) until destroyed, so a replayed IKE_SA_INIT
+        // request reaches it (and is dropped as an old message ID) instead of creating a new half-open SA.
         PeerConfig c = sa.config();
         long rekey = jittered(c.rekeyTime().toMillis(), c.randTime().toMillis());
         if (rekey > 0) {

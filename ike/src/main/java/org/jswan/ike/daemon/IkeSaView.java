@@ -13,7 +13,8 @@ import org.jswan.ike.spi.SaUsage;
 public record IkeSaView(String name, int uniqueId, String state, boolean initiator, String localHost, int localPort,
                         String localId, String remoteHost, int remotePort, String remoteId, long spiI, long spiR,
                         String encryption, String integrity, String prf, String keyExchange, boolean natLocal,
-                        boolean natRemote, long establishedSeconds, long rekeyInSeconds, List<ChildView> children) {
+                        boolean natRemote, long establishedSeconds, long rekeyInSeconds, List<ChildView> children,
+                        String localAuth, String remoteAuth) {
 
     /** One CHILD_SA. */
     public record ChildView(String name, int uniqueId, int reqid, String state, String mode, boolean encap,
@@ -52,7 +53,8 @@ public record IkeSaView(String name, int uniqueId, String state, boolean initiat
                 : t.integrity().name(), t == null || t.prf() == null ? null : t.prf().name(),
                 t == null || t.keyExchange() == null ? null : t.keyExchange().name(), sa.natLocal(), sa.natRemote(),
                 sa.establishedAtMillis() == 0 ? 0 : seconds(now - sa.establishedAtMillis()),
-                sa.rekeyAtMillis() == 0 ? 0 : seconds(sa.rekeyAtMillis() - now), children);
+                sa.rekeyAtMillis() == 0 ? 0 : seconds(sa.rekeyAtMillis() - now), children, sa.localAuth(),
+                sa.remoteAuth());
     }
 
     private static SaUsage usage(final IpsecBackend backend, final SaId id) {

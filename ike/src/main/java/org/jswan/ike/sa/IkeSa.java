@@ -44,6 +44,9 @@ public final class IkeSa {
     private final List<Integer> peerSignatureHashes = new ArrayList<>();
     private boolean peerSignatureHashesKnown;
 
+    private String localAuth;
+    private String remoteAuth;
+
     public IkeSa(final int uniqueId, final boolean originalInitiator, final PeerConfig config) {
         this.uniqueId = uniqueId;
         this.originalInitiator = originalInitiator;
@@ -235,6 +238,24 @@ public final class IkeSa {
             }
         }
         return null;
+    }
+
+    /** How we authenticated to the peer ("pre-shared key", "RFC 7427 signature", ...), for listings. */
+    public String localAuth() {
+        return localAuth;
+    }
+
+    /** How the peer authenticated to us, for listings. */
+    public String remoteAuth() {
+        return remoteAuth;
+    }
+
+    public void localAuth(final String method) {
+        this.localAuth = method;
+    }
+
+    public void remoteAuth(final String method) {
+        this.remoteAuth = method;
     }
 
     public long establishedAtMillis() {

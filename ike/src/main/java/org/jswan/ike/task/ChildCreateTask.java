@@ -76,6 +76,14 @@ class ChildCreateTask implements Task {
         return child;
     }
 
+    /** The smaller of the two nonces of this exchange (RFC 7296 §2.8.1), or null before both are known. */
+    byte[] lowestNonce() {
+        if (myNonce == null || peerNonce == null) {
+            return null;
+        }
+        return java.util.Arrays.compareUnsigned(myNonce, peerNonce) <= 0 ? myNonce : peerNonce;
+    }
+
     void setConfig(final ChildPeerConfig c) {
         this.config = c;
     }

@@ -16,9 +16,16 @@ import org.jswan.ike.sa.IkeSa;
 final class ChildRekeyTask extends ChildCreateTask {
     private static final System.Logger IKE = System.getLogger("IKE");
 
+    /** The peer's rekey of the same CHILD_SA that crossed ours (RFC 7296 §2.8.1), or null. */
+    private ChildRekeyTask collision;
+
     ChildRekeyTask(final IkeSa sa, final TaskContext ctx, final boolean initiator, final ChildSa old) {
         super(sa, ctx, initiator, old == null ? null : old.config());
         this.rekeyed = old;
+    }
+
+    boolean rekeys(final ChildSa old) {
+        return initiator && rekeyed == old;
     }
 
     @Override
@@ -38,6 +45,12 @@ final class ChildRekeyTask extends ChildCreateTask {
         }
         TaskStatus status = super.build(message);
         if (!initiator) {
+            ChildRekeyTask ours = rekeyed == null ? null : ctx.taskManager(sa).activeRekeyOf(rekeyed);
+            if (ours != null && child() != null) {
+                // Both ends rekey this CHILD_SA at once: our own exchange decides when its response arrives.
+                IKE.log(System.Logger.Level.INFO, "CHILD_SA rekey collision for " + rekeyed);
+                ours.collision = this;
+            }
             finishRekey(false);
         }
         return status;
@@ -54,6 +67,12 @@ final class ChildRekeyTask extends ChildCreateTask {
             if (old == null) {
                 throw new IkeProtocolException(NotifyType.CHILD_SA_NOT_FOUND, n.spi(), "CHILD_SA to rekey not found");
             }
+            if (old.state() == ChildSaState.REKEYED || old.state() == ChildSaState.DELETING) {
+                // RFC 7296 §2.25: we already replaced it and are closing it (our rekey won the race before the
+                // peer's request arrived); the peer keeps the successor we created.
+                throw new IkeProtocolException(NotifyType.TEMPORARY_FAILURE, "CHILD_SA " + old
+                        + " is already rekeyed, refusing a second rekey");
+            }
             rekeyed = old;
             setConfig(old.config());
             return super.process(message);
@@ -61,6 +80,12 @@ final class ChildRekeyTask extends ChildCreateTask {
         TaskStatus status = super.process(message);
         finishRekey(true);
         return status;
+    }
+
+    private boolean lostCollision() {
+        byte[] ours = lowestNonce();
+        byte[] theirs = collision.lowestNonce();
+        return ours != null && theirs != null && java.util.Arrays.compareUnsigned(ours, theirs) < 0;
     }
 
     private void finishRekey(final boolean deleteOld) {
@@ -71,6 +96,13 @@ final class ChildRekeyTask extends ChildCreateTask {
             return;
         }
         rekeyed.state(ChildSaState.REKEYED);
+        if (deleteOld && collision != null && collision.child() != null && lostCollision()) {
+            // RFC 7296 §2.8.1: the SA created with the lowest of the four nonces is redundant and is deleted by
+            // its creator; the winner deletes the old SA.
+            IKE.log(System.Logger.Level.INFO, "lost CHILD_SA rekey collision, deleting redundant " + child());
+            ctx.taskManager(sa).queue(new ChildDeleteTask(sa, ctx, true, child()));
+            return;
+        }
         if (deleteOld) {
             ctx.taskManager(sa).queue(new ChildDeleteTask(sa, ctx, true, rekeyed));
         }

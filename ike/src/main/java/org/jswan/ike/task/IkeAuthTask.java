@@ -107,6 +107,7 @@ final class IkeAuthTask implements Task {
                 }
                 auth = new PskAuthenticator(sa.keys().prf()).build(psk, octets);
                 Arrays.fill(psk, (byte) 0);
+                sa.localAuth("pre-shared key");
                 IKE.log(System.Logger.Level.INFO, "authentication of '" + me + "' (myself) with pre-shared key");
             } else {
                 PrivateKey key = local.privateKey();
@@ -115,6 +116,7 @@ final class IkeAuthTask implements Task {
                             + me + "'");
                 }
                 auth = new PubkeyAuthenticator(true).sign(key, octets, peerHashes);
+                sa.localAuth(describe(auth));
                 IKE.log(System.Logger.Level.INFO, "authentication of '" + me + "' (myself) with "
                         + describe(auth) + " successful");
             }
@@ -217,6 +219,7 @@ final class IkeAuthTask implements Task {
                 }
                 new PskAuthenticator(sa.keys().prf()).verify(psk, octets, auth);
                 Arrays.fill(psk, (byte) 0);
+                sa.remoteAuth("pre-shared key");
                 IKE.log(System.Logger.Level.INFO, "authentication of '" + peer + "' with pre-shared key successful");
             } else {
                 if (remote.psk()) {
@@ -225,6 +228,7 @@ final class IkeAuthTask implements Task {
                 }
                 X509Certificate cert = verifyCertificate(message, peer);
                 new PubkeyAuthenticator(true).verify(cert.getPublicKey(), octets, auth, null);
+                sa.remoteAuth(describe(auth));
                 IKE.log(System.Logger.Level.INFO, "authentication of '" + peer + "' with " + describe(auth)
                         + " successful");
             }
@@ -277,18 +281,73 @@ final class IkeAuthTask implements Task {
         return endEntity;
     }
 
-    /** Responder: among connections reachable at these addresses, the first whose remote id accepts the peer. */
+    /**
+     * Responder: among connections reachable at these addresses and allowing the negotiated IKE transforms, the
+     * first whose remote id accepts the peer, preferring one whose local id is the IDr the initiator asked for.
+     */
     private void selectConfig(final Identity peer, final IdPayload idr) {
-        if (sa.config() != null && acceptsPeer(sa.config(), peer)) {
-            return;
-        }
-        for (PeerConfig c : PeerSelection.byAddress(ctx.peerConfigs(), sa.local(), sa.remote())) {
-            if (acceptsPeer(c, peer) && c.proposals().equals(sa.config().proposals())) {
-                CFG.log(System.Logger.Level.INFO, "switching to peer config '" + c.name() + "'");
-                sa.config(c);
-                return;
+        Identity wanted = null;
+        if (idr != null) {
+            byte[] body = new byte[4 + idr.data().length];
+            body[0] = (byte) idr.idType().value();
+            System.arraycopy(idr.data(), 0, body, 4, idr.data().length);
+            try {
+                wanted = Identity.decode(body);
+            } catch (IdentityException e) {
+                IKE.log(System.Logger.Level.DEBUG, () -> "ignoring malformed IDr: " + e.getMessage());
             }
         }
+        PeerConfig current = sa.config();
+        if (current != null && acceptsPeer(current, peer) && servesId(current, wanted)) {
+            return;
+        }
+        PeerConfig fallback = current != null && acceptsPeer(current, peer) ? current : null;
+        for (PeerConfig c : PeerSelection.byAddress(ctx.peerConfigs(), sa.local(), sa.remote())) {
+            if (!acceptsPeer(c, peer) || !allowsNegotiated(c)) {
+                continue;
+            }
+            if (servesId(c, wanted)) {
+                fallback = c;
+                break;
+            }
+            if (fallback == null) {
+                fallback = c;
+            }
+        }
+        if (fallback != null && fallback != current) {
+            CFG.log(System.Logger.Level.INFO, "switching to peer config '" + fallback.name() + "'");
+            sa.config(fallback);
+        }
+    }
+
+    /** True if {@code c} names no local id, or IDr is absent, or they match (RFC 7296 §3.5: IDr is optional). */
+    private boolean servesId(final PeerConfig c, final Identity wanted) {
+        if (wanted == null) {
+            return true;
+        }
+        Identity mine = c.local().id();
+        if (mine == null || mine.isAny()) {
+            return true;
+        }
+        return mine.matches(wanted) || wanted.matches(mine);
+    }
+
+    /** The IKE_SA's transforms were negotiated with another connection: this one must offer them too. */
+    private boolean allowsNegotiated(final PeerConfig c) {
+        var t = sa.transforms();
+        if (t == null) {
+            return c.proposals().equals(sa.config().proposals());
+        }
+        for (org.jswan.ike.proposal.ProposalSpec p : c.proposals()) {
+            if (has(p, t.encryption()) && has(p, t.integrity()) && has(p, t.prf()) && has(p, t.keyExchange())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean has(final org.jswan.ike.proposal.ProposalSpec p, final org.jswan.ike.crypto.Algorithm a) {
+        return a == null || p.transforms().contains(org.jswan.ike.proposal.TransformSpec.of(a));
     }
 
     private static boolean acceptsPeer(final PeerConfig c, final Identity peer) {

@@ -53,6 +53,10 @@ public interface TaskContext {
     /** Null unless `--save-keys` is on. */
     WiresharkKeyFiles keyFiles();
 
+    /** A message was dropped after decryption (e.g. a message ID out of the window); counted by reason. */
+    default void dropped(final String reason) {
+    }
+
     /** Lifecycle events for the control plane and logs. */
     default void ikeEstablished(final IkeSa sa) {
     }

@@ -67,6 +67,16 @@ public final class TaskManager {
         return false;
     }
 
+    /** Our outstanding rekey of {@code child}, if any (for collisions, RFC 7296 §2.8.1). */
+    ChildRekeyTask activeRekeyOf(final org.jswan.ike.sa.ChildSa child) {
+        for (Task t : active) {
+            if (t instanceof ChildRekeyTask r && r.rekeys(child)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
     public boolean busy() {
         return outstanding != null;
     }
@@ -186,6 +196,7 @@ public final class TaskManager {
     /** Handles a response from the peer to our outstanding request; {@code raw} is the datagram as received. */
     public void onResponse(final IkeMessage response, final byte[] raw) {
         if (outstanding == null || response.messageId() != nextRequestId) {
+            ctx.dropped("unexpected response");
             IKE.log(System.Logger.Level.DEBUG, () -> "ignoring unexpected response with message ID "
                     + response.messageId());
             return;
@@ -204,6 +215,11 @@ public final class TaskManager {
                 status = t.process(response);
             } catch (IkeProtocolException e) {
                 IKE.log(System.Logger.Level.INFO, e.getMessage());
+                if (response.exchangeType().equals(ExchangeType.IKE_AUTH)
+                        && e.notifyType().equals(NotifyType.AUTHENTICATION_FAILED)
+                        && response.notify(NotifyType.AUTHENTICATION_FAILED) == null) {
+                    notifyAuthFailure();
+                }
                 fail(e.getMessage());
                 return;
             }
@@ -214,7 +230,10 @@ public final class TaskManager {
                 return;
             }
             if (t instanceof IkeInitTask init && init.retryRequested()) {
+                // COOKIE or INVALID_KE_PAYLOAD (RFC 7296 §2.6, §1.2): the answer is not for the other tasks, they
+                // build their payloads (NAT detection, ...) again into the retried request.
                 restart = true;
+                break;
             }
         }
         if (destroyed) {
@@ -239,12 +258,21 @@ public final class TaskManager {
             return;
         }
         if (id != expectedRequestId) {
+            // RFC 7296 §2.3: outside our window of one; an old request we no longer have an answer for.
+            ctx.dropped("message ID out of window");
             IKE.log(System.Logger.Level.DEBUG, () -> "dropping request with message ID " + id + ", expected "
                     + expectedRequestId);
             return;
         }
         if (request.exchangeType().equals(ExchangeType.IKE_SA_INIT)) {
             sa.initMessages(raw, null);
+        }
+        if (request.exchangeType().equals(ExchangeType.INFORMATIONAL)
+                && request.notify(NotifyType.AUTHENTICATION_FAILED) != null) {
+            // RFC 7296 §2.21.2: the initiator did not accept our IKE_AUTH response; the IKE_SA is dead.
+            IKE.log(System.Logger.Level.INFO, "received AUTHENTICATION_FAILED notify error");
+            fail("peer refused our authentication");
+            return;
         }
         if (passive.isEmpty()) {
             createPassiveTasks(request);
@@ -301,6 +329,22 @@ public final class TaskManager {
             fail(error != null ? error.getMessage() : "exchange failed");
         }
         initiate();
+    }
+
+    /**
+     * The responder has already established the IKE_SA we refuse: tell it in a separate INFORMATIONAL, sent once
+     * and not waited for (RFC 7296 §2.21.2), so it does not keep a dead IKE_SA.
+     */
+    private void notifyAuthFailure() {
+        if (sa.outbound() == null) {
+            return;
+        }
+        OutboundMessage info = new OutboundMessage(sa, ExchangeType.INFORMATIONAL, nextRequestId + 1, false);
+        info.addNotify(NotifyType.AUTHENTICATION_FAILED, new byte[0]);
+        byte[] encoded = encode(info);
+        if (encoded != null) {
+            ctx.send(sa, encoded);
+        }
     }
 
     private void createPassiveTasks(final IkeMessage request) {

@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.jswan.ike.auth.Identity;
 import org.jswan.ike.cred.CredentialStore;
@@ -31,10 +28,10 @@ import org.junit.jupiter.api.Test;
  * failure paths (strongSwan's exchange tests, with real crypto on both sides).
  */
 class IkeDaemonExchangeTest {
-    private static final InetAddress A = addr("192.0.2.1");
-    private static final InetAddress B = addr("192.0.2.2");
+    private static final InetAddress A = InMemoryIkeNetwork.A;
+    private static final InetAddress B = InMemoryIkeNetwork.B;
 
-    private final Map<InetAddress, IkeDaemon> net = new ConcurrentHashMap<>();
+    private final InMemoryIkeNetwork net = new InMemoryIkeNetwork();
     private final RecordingBackend backendA = new RecordingBackend();
     private final RecordingBackend backendB = new RecordingBackend();
     private IkeDaemon a;
@@ -42,33 +39,11 @@ class IkeDaemonExchangeTest {
 
     @AfterEach
     void stop() {
-        if (a != null) {
-            a.close();
-        }
-        if (b != null) {
-            b.close();
-        }
-    }
-
-    private static InetAddress addr(final String s) {
-        try {
-            return InetAddress.getByName(s);
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
+        net.close();
     }
 
     private IkeDaemon daemon(final InetAddress me, final RecordingBackend backend) {
-        IkeSender sender = (message, localPort, remote) -> {
-            IkeDaemon peer = net.get(remote.getAddress());
-            if (peer != null) {
-                peer.receive(message.clone(), remote, new InetSocketAddress(me, localPort));
-            }
-        };
-        IkeDaemon d = new IkeDaemon(DaemonSettings.defaults(), backend, sender,
-                new CredentialStore(List.of(), List.of(), List.of()));
-        net.put(me, d);
-        return d;
+        return net.daemon(me, backend);
     }
 
     private static PeerConfig psk(final String name, final InetAddress local, final InetAddress remote,
@@ -100,20 +75,11 @@ class IkeDaemonExchangeTest {
     }
 
     private static void await(final String what, final BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(10);
-        }
+        InMemoryIkeNetwork.await(what, condition);
     }
 
     private static boolean established(final IkeDaemon d, final int children) {
-        List<IkeSaView> sas = d.listSas();
-        return sas.size() == 1 && sas.get(0).state().equals("ESTABLISHED")
-                && sas.get(0).children().size() == children
-                && sas.get(0).children().stream().allMatch(c -> c.state().equals("INSTALLED"));
+        return InMemoryIkeNetwork.established(d, children);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jswan.ike.spi.AddSaRequest;
+import org.jswan.ike.spi.BackendException;
 import org.jswan.ike.spi.BackendFeature;
 import org.jswan.ike.spi.BackendListener;
 import org.jswan.ike.spi.IpsecBackend;
@@ -20,6 +21,8 @@ final class RecordingBackend implements IpsecBackend {
     final Map<Integer, AddSaRequest> sas = new LinkedHashMap<>();
     final Map<String, PolicyRequest> policies = new LinkedHashMap<>();
     volatile int deletedSas;
+    /** When set, SPI allocation fails (a data plane out of resources). */
+    volatile boolean refuseSpis;
     BackendListener listener;
 
     @Override
@@ -28,7 +31,10 @@ final class RecordingBackend implements IpsecBackend {
     }
 
     @Override
-    public int allocateSpi(final InetAddress local, final InetAddress remote) {
+    public int allocateSpi(final InetAddress local, final InetAddress remote) throws BackendException {
+        if (refuseSpis) {
+            throw new BackendException("no SPI left");
+        }
         return NEXT_SPI.incrementAndGet();
     }
 

@@ -1,0 +1,141 @@
+package org.jswan.ike.daemon;
+
+import static org.jswan.ike.daemon.InMemoryIkeNetwork.A;
+import static org.jswan.ike.daemon.InMemoryIkeNetwork.B;
+import static org.jswan.ike.daemon.InMemoryIkeNetwork.await;
+import static org.jswan.ike.daemon.InMemoryIkeNetwork.established;
+import static org.jswan.ike.daemon.InMemoryIkeNetwork.secret;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jswan.ike.daemon.InMemoryIkeNetwork.Conn;
+import org.jswan.ike.daemon.InMemoryIkeNetwork.Datagram;
+import org.jswan.ike.task.RetransmitSchedule;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Lost messages (RFC 7296 §2.1, §2.4): lost responses make the initiator retransmit and the responder answer from
+ * its cache; a peer that never answers makes the initiator give up and destroy the IKE_SA. COOKIE challenges
+ * (§2.6) are answered and the exchange completes.
+ */
+class IkeDaemonRetransmitTest {
+    /** 100 ms, 100 ms, 100 ms, then give up. */
+    private static final DaemonSettings FAST = new DaemonSettings(500, 4500, new RetransmitSchedule(0.1, 1.0, 3),
+            30, 1000, 1500, null);
+
+    private final InMemoryIkeNetwork net = new InMemoryIkeNetwork();
+    private final RecordingBackend backendA = new RecordingBackend();
+    private final RecordingBackend backendB = new RecordingBackend();
+    private IkeDaemon a;
+    private IkeDaemon b;
+
+    @AfterEach
+    void stop() {
+        net.close();
+    }
+
+    private void start(final DaemonSettings settingsB) {
+        a = net.daemon(A, backendA, FAST);
+        b = net.daemon(B, backendB, settingsB);
+        a.load(List.of(Conn.psk("b", A, B, "10.1.0.0/16", "10.2.0.0/16").build()), secret("k"),
+                InMemoryIkeNetwork.NO_CREDENTIALS);
+        b.load(List.of(Conn.psk("a", B, A, "10.2.0.0/16", "10.1.0.0/16").build()), secret("k"),
+                InMemoryIkeNetwork.NO_CREDENTIALS);
+    }
+
+    private static int messageId(final Datagram d) {
+        return ByteBuffer.wrap(d.data()).getInt(20);
+    }
+
+    private static boolean fromB(final Datagram d) {
+        return d.from().getAddress().equals(B);
+    }
+
+    @Test
+    void lostResponsesAreRetransmittedUntilTheExchangeCompletes() throws Exception {
+        start(FAST);
+        Map<Integer, Integer> seen = new ConcurrentHashMap<>();
+        // B's first two answers to every message ID are lost.
+        net.drop = d -> fromB(d) && seen.merge(messageId(d), 1, Integer::sum) <= 2;
+        a.initiate("b", "net");
+        await("established despite lost responses", () -> established(a, 1) && established(b, 1));
+        long initRequests = net.between(A, B).stream().filter(d -> messageId(d) == 0).count();
+        long authRequests = net.between(A, B).stream().filter(d -> messageId(d) == 1).count();
+        assertEquals(3, initRequests, "IKE_SA_INIT sent three times");
+        assertEquals(3, authRequests, "IKE_AUTH sent three times");
+        assertEquals(1, b.listSas().size(), "retransmits did not create more IKE_SAs at the responder");
+        assertEquals(2, backendB.saCount(), "retransmits did not install the CHILD_SA twice");
+
+        int spi = a.listSas().get(0).children().get(0).spiIn();
+        assertEquals(1, a.rekey(null, false));
+        await("rekeyed despite lost responses", () -> established(a, 1) && established(b, 1)
+                && a.listSas().get(0).children().get(0).spiIn() != spi);
+        assertEquals(2, backendB.saCount());
+    }
+
+    @Test
+    void silentPeerMakesTheInitiatorGiveUp() throws Exception {
+        start(FAST);
+        net.drop = answersOfBLost();
+        a.initiate("b", "net");
+        await("initiator gave up", () -> a.listSas().isEmpty());
+        assertEquals(4, net.between(A, B).size(), "first send plus three retransmits");
+        assertEquals(1L, a.counters().outcomes().get("timeout"));
+        await("responder's half-open IKE_SA timed out", () -> b.listSas().isEmpty());
+    }
+
+    @Test
+    void peerThatStopsAnsweringIsDeclaredDeadOnTheNextExchange() throws Exception {
+        start(FAST);
+        a.initiate("b", "net");
+        await("established", () -> established(a, 1) && established(b, 1));
+        net.drop = answersOfBLost();
+        assertEquals(1, a.rekey(null, false));
+        await("initiator destroyed the IKE_SA", () -> a.listSas().isEmpty());
+        assertEquals(0, backendA.saCount(), "its CHILD_SAs are gone from the data plane");
+    }
+
+    @Test
+    void halfOpenTimeoutSparesAnEstablishedSaThatIsBusyRekeying() throws Exception {
+        start(new DaemonSettings(500, 4500, RetransmitSchedule.STRONGSWAN_DEFAULT, 30, 1000, 1000, null));
+        long t0 = System.currentTimeMillis();
+        a.initiate("b", "net");
+        await("established", () -> established(a, 1) && established(b, 1));
+        long spi = a.listSas().get(0).spiI();
+        net.hold();
+        assertEquals(1, b.rekey(null, true));
+        // The responder's half-open timer must fire while its IKE_SA is REKEYING.
+        Assumptions.assumeTrue(System.currentTimeMillis() - t0 < 700, "establishing took too long");
+        Thread.sleep(1500);
+        net.release();
+        await("IKE_SA rekeyed by the responder", () -> established(a, 1) && established(b, 1)
+                && a.listSas().get(0).spiI() != spi);
+    }
+
+    @Test
+    void cookieChallengeIsAnsweredAndTheSaEstablished() throws Exception {
+        start(FAST.withCookieThreshold(0));
+        a.initiate("b", "net");
+        await("established through a COOKIE challenge", () -> established(a, 1) && established(b, 1));
+        List<Datagram> fromB = net.between(B, A);
+        // The first answer is N(COOKIE) alone: header, notify header with protocol/SPI size 0, 33 bytes of cookie.
+        byte[] challenge = fromB.get(0).data();
+        assertEquals(0, ByteBuffer.wrap(challenge).getLong(8), "no responder SPI: the responder kept no state");
+        assertEquals(41, challenge[16], "first payload is a Notify");
+        assertEquals(16390, ByteBuffer.wrap(challenge).getShort(34) & 0xffff, "COOKIE");
+        assertNotNull(b.counters().drops().get("cookie required"));
+        List<Datagram> fromA = net.between(A, B);
+        assertTrue(fromA.get(1).data().length > fromA.get(0).data().length, "the retry carries the cookie");
+    }
+
+    private static java.util.function.Predicate<Datagram> answersOfBLost() {
+        return d -> fromB(d);
+    }
+}
