@@ -4,15 +4,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jswan.lab.CommandResult;
+import org.jswan.lab.IkeSa;
 import org.jswan.lab.Lab;
 import org.jswan.lab.LabProcess;
 import org.jswan.lab.Namespace;
+import org.jswan.lab.SwanctlSas;
 
 /**
  * A jswan daemon as a real process in a lab namespace, run from the test's own class path (so no jar is needed):
@@ -42,8 +46,47 @@ final class JswanNode {
         return dir;
     }
 
+    /** Under /run/jswan-lab (short: a unix socket path must fit 108 bytes, and report folders can be long). */
     Path viciSocket() {
-        return dir.resolve("jswan.vici");
+        return Path.of("/run/jswan-lab", lab.runId(), "jswan-" + name + ".vici");
+    }
+
+    /** Copies a credential file into a swanctl subfolder of the config dir ({@code x509}, {@code x509ca}, ...). */
+    JswanNode addCredential(final String subfolder, final Path file) {
+        try {
+            Path target = dir.resolve(subfolder).resolve(file.getFileName());
+            Files.createDirectories(target.getParent());
+            Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** strongSwan's {@code swanctl} run against jswan's own VICI socket. */
+    CommandResult swanctl(final String... args) {
+        List<String> argv = new ArrayList<>(List.of("swanctl"));
+        argv.addAll(List.of(args));
+        argv.add("--uri");
+        argv.add("unix://" + viciSocket());
+        return ns.exec(Duration.ofSeconds(20), argv.toArray(new String[0]));
+    }
+
+    /** jswan's SAs as strongSwan's {@code swanctl --list-sas} prints them over jswan's VICI socket. */
+    List<IkeSa> listSas() {
+        CommandResult r = swanctl("--list-sas", "--pretty").orThrow();
+        lab.note("jswan " + name + " SAs:\n" + r.output());
+        return SwanctlSas.parse(r.output());
+    }
+
+    /** How often {@code text} occurs in the log so far. */
+    int countLog(final String text) {
+        String log = log();
+        int n = 0;
+        for (int i = log.indexOf(text); i >= 0; i = log.indexOf(text, i + text.length())) {
+            n++;
+        }
+        return n;
     }
 
     JswanNode swanctlConf(final String text) {

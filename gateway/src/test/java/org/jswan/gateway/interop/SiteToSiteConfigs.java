@@ -17,6 +17,33 @@ final class SiteToSiteConfigs {
     static String psk(final String local, final String remote, final String localTs, final String remoteTs,
                       final String id, final String peerId, final String ike, final String esp, final String start,
                       final String ikeTimes, final String childTimes) {
+        return connection(local, remote, localTs, remoteTs, "auth = psk\n            id = " + id,
+                "auth = psk\n            id = " + peerId, ike, esp, start, ikeTimes, childTimes)
+                + "secrets {\n"
+                + "    ike-s2s {\n"
+                + "        id-a = gwa.jswan.test\n"
+                + "        id-b = gwb.jswan.test\n"
+                + "        secret = \"" + PSK + "\"\n"
+                + "    }\n"
+                + "}\n";
+    }
+
+    /**
+     * One side of {@code s2s}/{@code net} with certificate authentication: our certificate {@code certFile} (in
+     * x509/, its key in private/), identities quoted (DNs contain commas).
+     */
+    static String pubkey(final String local, final String remote, final String localTs, final String remoteTs,
+                         final String certFile, final String id, final String peerId, final String ike,
+                         final String esp, final String start) {
+        return connection(local, remote, localTs, remoteTs,
+                "auth = pubkey\n            certs = " + certFile + "\n            id = \"" + id + "\"",
+                "auth = pubkey\n            id = \"" + peerId + "\"", ike, esp, start, "", "");
+    }
+
+    /** The {@code connections} section alone; {@code localAuth}/{@code remoteAuth} are the round bodies. */
+    static String connection(final String local, final String remote, final String localTs, final String remoteTs,
+                             final String localAuth, final String remoteAuth, final String ike, final String esp,
+                             final String start, final String ikeTimes, final String childTimes) {
         return "connections {\n"
                 + "    s2s {\n"
                 + "        version = 2\n"
@@ -24,8 +51,8 @@ final class SiteToSiteConfigs {
                 + "        remote_addrs = " + remote + "\n"
                 + "        proposals = " + ike + "\n"
                 + "        " + ikeTimes + "\n"
-                + "        local {\n            auth = psk\n            id = " + id + "\n        }\n"
-                + "        remote {\n            auth = psk\n            id = " + peerId + "\n        }\n"
+                + "        local {\n            " + localAuth + "\n        }\n"
+                + "        remote {\n            " + remoteAuth + "\n        }\n"
                 + "        children {\n"
                 + "            net {\n"
                 + "                local_ts = " + localTs + "\n"
@@ -35,13 +62,6 @@ final class SiteToSiteConfigs {
                 + "                " + childTimes + "\n"
                 + "            }\n"
                 + "        }\n"
-                + "    }\n"
-                + "}\n"
-                + "secrets {\n"
-                + "    ike-s2s {\n"
-                + "        id-a = gwa.jswan.test\n"
-                + "        id-b = gwb.jswan.test\n"
-                + "        secret = \"" + PSK + "\"\n"
                 + "    }\n"
                 + "}\n";
     }

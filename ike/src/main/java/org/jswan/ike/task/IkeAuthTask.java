@@ -30,6 +30,7 @@ import org.jswan.ike.message.IdType;
 import org.jswan.ike.message.IkeMessage;
 import org.jswan.ike.message.NotifyPayload;
 import org.jswan.ike.message.NotifyType;
+import org.jswan.ike.message.PayloadType;
 import org.jswan.ike.peer.AuthSpec;
 import org.jswan.ike.peer.PeerConfig;
 import org.jswan.ike.sa.IkeSa;
@@ -64,6 +65,12 @@ final class IkeAuthTask implements Task {
     @Override
     public TaskStatus build(final OutboundMessage message) throws IkeProtocolException {
         if (message.exchangeType().equals(ExchangeType.IKE_SA_INIT)) {
+            // RFC 7296 §1.2: <-- HDR, SAr1, KEr, Nr, [CERTREQ]; a peer like strongSwan (send_cert = ifasked)
+            // sends its certificate only when asked, and as initiator it is asked here.
+            if (!initiator && sa.config() != null
+                    && message.payloads().stream().anyMatch(p -> p.type().equals(PayloadType.SA))) {
+                addCertReq(message);
+            }
             return TaskStatus.NEED_MORE;
         }
         if (!message.exchangeType().equals(ExchangeType.IKE_AUTH)) {
@@ -77,18 +84,15 @@ final class IkeAuthTask implements Task {
                 idBody.length)));
         if (!local.psk() && !local.certs().isEmpty()) {
             for (X509Certificate c : local.certs()) {
-                message.add(new CertPayload(CertEncoding.X509_CERTIFICATE_SIGNATURE, CertContent.encode(c)));
+                // CertContent builds the whole body (encoding byte first); the payload keeps the byte apart.
+                byte[] body = CertContent.encode(c);
+                message.add(new CertPayload(CertEncoding.X509_CERTIFICATE_SIGNATURE,
+                        Arrays.copyOfRange(body, 1, body.length)));
             }
         }
         AuthSpec remote = sa.config().remote();
         if (initiator) {
-            if (!remote.psk() && sa.config().sendCertreq()) {
-                List<X509Certificate> cas = remote.cacerts().isEmpty() ? ctx.credentials().authorities()
-                        : remote.cacerts();
-                if (!cas.isEmpty()) {
-                    message.add(new CertReqPayload(CertEncoding.X509_CERTIFICATE_SIGNATURE, CertRequestContent.encode(cas)));
-                }
-            }
+            addCertReq(message);
             if (remote.id() != null && !remote.id().isAny() && !remote.id().hasWildcard()) {
                 byte[] r = remote.id().encode();
                 message.add(new IdPayload(false, IdType.valueOf(r[0] & 0xff), Arrays.copyOfRange(r, 4, r.length)));
@@ -187,7 +191,8 @@ final class IkeAuthTask implements Task {
         peerCertRequests = new ArrayList<>();
         for (CertReqPayload r : reqs) {
             try {
-                peerCertRequests.addAll(CertRequestContent.decode(r.authorities()));
+                peerCertRequests.addAll(CertRequestContent.decode(withEncoding(r.encoding().value(),
+                        r.authorities())));
             } catch (AuthException e) {
                 IKE.log(System.Logger.Level.DEBUG, () -> "ignoring malformed CERTREQ");
             }
@@ -248,7 +253,7 @@ final class IkeAuthTask implements Task {
         List<X509Certificate> certs = new ArrayList<>();
         for (CertPayload c : message.payloads(CertPayload.class)) {
             if (c.encoding().equals(CertEncoding.X509_CERTIFICATE_SIGNATURE)) {
-                certs.add(CertContent.decode(c.data()));
+                certs.add(CertContent.decode(withEncoding(c.encoding().value(), c.data())));
             }
         }
         if (certs.isEmpty()) {
@@ -392,5 +397,27 @@ final class IkeAuthTask implements Task {
 
     static boolean constantTimeEquals(final byte[] a, final byte[] b) {
         return MessageDigest.isEqual(a, b);
+    }
+
+    private void addCertReq(final OutboundMessage message) {
+        AuthSpec remote = sa.config().remote();
+        if (remote.psk() || !sa.config().sendCertreq()) {
+            return;
+        }
+        List<X509Certificate> cas = remote.cacerts().isEmpty() ? ctx.credentials().authorities() : remote.cacerts();
+        if (!cas.isEmpty()) {
+            // CertRequestContent works on the whole body (encoding byte first); the payload keeps the byte apart.
+            byte[] body = CertRequestContent.encode(cas);
+            message.add(new CertReqPayload(CertEncoding.X509_CERTIFICATE_SIGNATURE,
+                    Arrays.copyOfRange(body, 1, body.length)));
+        }
+    }
+
+    /** A CERT/CERTREQ body as RFC 7296 §3.6/§3.7 lay it out (Cert Encoding, then data), for CertContent & co. */
+    private static byte[] withEncoding(final int encoding, final byte[] data) {
+        byte[] body = new byte[1 + data.length];
+        body[0] = (byte) encoding;
+        System.arraycopy(data, 0, body, 1, data.length);
+        return body;
     }
 }

@@ -1,0 +1,117 @@
+package org.jswan.gateway.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.jswan.lab.Charon;
+import org.jswan.lab.ChildSa;
+import org.jswan.lab.HostCredential;
+import org.jswan.lab.IkeSa;
+import org.jswan.lab.KeyType;
+import org.jswan.lab.Lab;
+import org.jswan.lab.Ping;
+import org.jswan.lab.PingResult;
+import org.jswan.lab.SiteToSite;
+import org.jswan.lab.TestPki;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * jswan against strongSwan 5.9 with certificate authentication (RFC 7296 §2.15, RFC 7427 signatures): ECDSA P-256,
+ * RSA-2048 and Ed25519 host certificates from one throw-away CA, identities as DN or as FQDN (subjectAltName
+ * dNSName), both roles. strongSwan must report the IKE_SA ESTABLISHED with jswan's identity, the CHILD_SA
+ * INSTALLED, and traffic must cross the tunnel.
+ */
+class StrongSwanInteropCertTest {
+    private static final String IKE = "aes128gcm16-prfsha256-x25519";
+    private static final String ESP = "aes128gcm16";
+    private static final String DN_A = "CN=gwa.jswan.test, O=jswan lab";
+    private static final String DN_B = "CN=gwb.jswan.test, O=jswan lab";
+    private static final String FQDN_A = "gwa.jswan.test";
+    private static final String FQDN_B = "gwb.jswan.test";
+
+    @RegisterExtension
+    final Lab lab = Lab.create();
+
+    @Test
+    @Timeout(60)
+    void jswanInitiatesWithEcdsaP256AndDnIdentities() {
+        establish(KeyType.ECDSA_P256, true, false);
+    }
+
+    @Test
+    @Timeout(60)
+    void jswanInitiatesWithRsa2048AndFqdnIdentities() {
+        establish(KeyType.RSA_2048, false, false);
+    }
+
+    @Test
+    @Timeout(60)
+    void jswanInitiatesWithEd25519AndFqdnIdentities() {
+        establish(KeyType.ED25519, false, false);
+    }
+
+    @Test
+    @Timeout(60)
+    void strongSwanInitiatesWithEcdsaP256AndFqdnIdentities() {
+        establish(KeyType.ECDSA_P256, false, true);
+    }
+
+    @Test
+    @Timeout(60)
+    void strongSwanInitiatesWithEd25519AndDnIdentities() {
+        establish(KeyType.ED25519, true, true);
+    }
+
+    private void establish(final KeyType keyType, final boolean dnIds, final boolean strongswanInitiates) {
+        Lab.assumeCharon();
+        SiteToSite net = SiteToSite.build(lab);
+        TestPki pki = TestPki.create(lab.reportDir().resolve("pki"), KeyType.ECDSA_P256);
+        HostCredential a = pki.issue("gwA", keyType, DN_A, List.of(FQDN_A), List.of(SiteToSite.GW_A_WAN));
+        HostCredential b = pki.issue("gwB", keyType, DN_B, List.of(FQDN_B), List.of(SiteToSite.GW_B_WAN));
+        String idA = dnIds ? DN_A : FQDN_A;
+        String idB = dnIds ? DN_B : FQDN_B;
+        String certA = a.certFile().getFileName().toString();
+        String certB = b.certFile().getFileName().toString();
+
+        Charon strongswan = lab.charon(net.gwB(), "gwB").logLevels("ike 2, cfg 2")
+                .addCredential("x509", b.certFile()).addCredential("private", b.pkcs8File())
+                .addCredential("x509ca", pki.caCertFile())
+                .swanctlConf(SiteToSiteConfigs.pubkey(SiteToSite.GW_B_WAN, SiteToSite.GW_A_WAN, SiteToSite.SUBNET_B,
+                        SiteToSite.SUBNET_A, certB, idB, idA, IKE, ESP, "none"));
+        JswanNode jswan = new JswanNode(lab, net.gwA(), "gwA")
+                .addCredential("x509", a.certFile()).addCredential("private", a.pkcs8File())
+                .addCredential("x509ca", pki.caCertFile())
+                .swanctlConf(SiteToSiteConfigs.pubkey(SiteToSite.GW_A_WAN, SiteToSite.GW_B_WAN, SiteToSite.SUBNET_A,
+                        SiteToSite.SUBNET_B, certA, idA, idB, IKE, ESP, strongswanInitiates ? "none" : "start"));
+        if (strongswanInitiates) {
+            jswan.start();
+            strongswan.start();
+            strongswan.initiate("net");
+        } else {
+            strongswan.start();
+            jswan.start();
+        }
+        jswan.awaitLog("CHILD_SA net{", Duration.ofSeconds(20));
+
+        IkeSa ike = StrongSwanInteropPskTest.awaitEstablished(strongswan);
+        assertEquals(idA, ike.remoteId(), ike.toString());
+        assertEquals(idB, ike.localId(), ike.toString());
+        ChildSa child = ike.child("net");
+        assertEquals("INSTALLED", child.state(), child.toString());
+        assertEquals(List.of(SiteToSite.SUBNET_A), child.remoteTs());
+        String log = strongswan.logTail(100_000);
+        assertTrue(log.contains("authentication of '" + idA + "' with"), "strongSwan verified jswan:\n" + log);
+        assertTrue(jswan.log().contains("authentication of '" + idB + "' with"), jswan.log());
+
+        PingResult ping = Ping.ping(net.hostA(), SiteToSite.HOST_B, 4, Duration.ofSeconds(8));
+        assertEquals(4, ping.received(), ping.output());
+        PingResult back = Ping.ping(net.hostB(), SiteToSite.HOST_A, 2, Duration.ofSeconds(8));
+        assertEquals(2, back.received(), back.output());
+        lab.note(keyType + (dnIds ? " DN" : " FQDN") + " ids, " + (strongswanInitiates ? "strongSwan" : "jswan")
+                + " initiated: " + ike);
+    }
+}
