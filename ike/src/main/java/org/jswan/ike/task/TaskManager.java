@@ -87,6 +87,14 @@ public final class TaskManager {
         return null;
     }
 
+    /** True if {@code message} is the next request of the peer or the answer to our outstanding one (§2.3). */
+    public boolean inWindow(final IkeMessage message) {
+        if (message.header().response()) {
+            return outstanding != null && message.messageId() == nextRequestId;
+        }
+        return message.messageId() == expectedRequestId;
+    }
+
     public boolean busy() {
         return outstanding != null;
     }
