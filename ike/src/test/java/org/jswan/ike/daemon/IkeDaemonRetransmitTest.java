@@ -103,6 +103,24 @@ class IkeDaemonRetransmitTest {
     }
 
     @Test
+    void deadPeerDetectionKeepsALivePeerAndDropsADeadOne() throws Exception {
+        a = net.daemon(A, backendA, FAST);
+        b = net.daemon(B, backendB, FAST);
+        a.load(List.of(InMemoryIkeNetwork.withDpd(Conn.psk("b", A, B, "10.1.0.0/16", "10.2.0.0/16").build(),
+                java.time.Duration.ofMillis(150))), secret("k"), InMemoryIkeNetwork.NO_CREDENTIALS);
+        b.load(List.of(Conn.psk("a", B, A, "10.2.0.0/16", "10.1.0.0/16").build()), secret("k"),
+                InMemoryIkeNetwork.NO_CREDENTIALS);
+        a.initiate("b", "net");
+        await("established", () -> established(a, 1) && established(b, 1));
+        // INFORMATIONAL (37) requests with no payload, answered by B.
+        await("two DPD exchanges", () -> net.between(B, A).stream().filter(d -> d.data()[18] == 37).count() >= 2);
+        assertTrue(established(a, 1) && established(b, 1));
+        net.drop = answersOfBLost();
+        await("dead peer detected", () -> a.listSas().isEmpty());
+        assertEquals(0, backendA.saCount());
+    }
+
+    @Test
     void halfOpenTimeoutSparesAnEstablishedSaThatIsBusyRekeying() throws Exception {
         start(new DaemonSettings(500, 4500, RetransmitSchedule.STRONGSWAN_DEFAULT, 30, 1000, 1000, null));
         long t0 = System.currentTimeMillis();
