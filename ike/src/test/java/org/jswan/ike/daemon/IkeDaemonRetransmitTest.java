@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
  * (§2.6) are answered and the exchange completes.
  */
 class IkeDaemonRetransmitTest {
-    /** 100 ms, 100 ms, 100 ms, then give up. */
-    private static final DaemonSettings FAST = new DaemonSettings(500, 4500, new RetransmitSchedule(0.1, 1.0, 3),
+    /** Waits 200, 300, 450, 675 and 1013 ms: four retransmits, then give up (short, but not flaky on a busy CI). */
+    private static final DaemonSettings FAST = new DaemonSettings(500, 4500, new RetransmitSchedule(0.2, 1.5, 4),
             30, 1000, 1500, null);
 
     private final InMemoryIkeNetwork net = new InMemoryIkeNetwork();
@@ -68,8 +68,8 @@ class IkeDaemonRetransmitTest {
         await("established despite lost responses", () -> established(a, 1) && established(b, 1));
         long initRequests = net.between(A, B).stream().filter(d -> messageId(d) == 0).count();
         long authRequests = net.between(A, B).stream().filter(d -> messageId(d) == 1).count();
-        assertEquals(3, initRequests, "IKE_SA_INIT sent three times");
-        assertEquals(3, authRequests, "IKE_AUTH sent three times");
+        assertTrue(initRequests >= 3, "IKE_SA_INIT retransmitted at least twice: " + initRequests);
+        assertTrue(authRequests >= 3, "IKE_AUTH retransmitted at least twice: " + authRequests);
         assertEquals(1, b.listSas().size(), "retransmits did not create more IKE_SAs at the responder");
         assertEquals(2, backendB.saCount(), "retransmits did not install the CHILD_SA twice");
 
@@ -86,7 +86,7 @@ class IkeDaemonRetransmitTest {
         net.drop = answersOfBLost();
         a.initiate("b", "net");
         await("initiator gave up", () -> a.listSas().isEmpty());
-        assertEquals(4, net.between(A, B).size(), "first send plus three retransmits");
+        assertEquals(5, net.between(A, B).size(), "first send plus four retransmits");
         assertEquals(1L, a.counters().outcomes().get("timeout"));
         await("responder's half-open IKE_SA timed out", () -> b.listSas().isEmpty());
     }
