@@ -362,11 +362,13 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
         }
         ENC.log(System.Logger.Level.INFO, "parsed " + message.summary());
         sa.lastInboundMillis(nowMillis());
-        if (!init && (!remote.equals(sa.remote()) || local.getPort() != sa.local().getPort())) {
-            // RFC 7296 §2.23: after an authenticated message, follow the peer's NAT mapping.
+        TaskManager tm = managers.get(sa);
+        if (!init && (!remote.equals(sa.remote()) || local.getPort() != sa.local().getPort())
+                && tm.inWindow(message)) {
+            // RFC 7296 §2.23: after an authenticated message, follow the peer's NAT mapping; never after a
+            // replayed one, or a captured old message sent from elsewhere would redirect the IKE_SA.
             sa.endpoints(new InetSocketAddress(sa.local().getAddress(), local.getPort()), remote);
         }
-        TaskManager tm = managers.get(sa);
         if (header.response()) {
             tm.onResponse(message, datagram);
         } else {

@@ -41,10 +41,17 @@ final class IkeRekeyTask implements Task {
     private Selection.Selected selected;
     private long newSpi;
 
+    /** The peer's rekey of this IKE_SA that crossed ours (RFC 7296 §2.8.2), or null. */
+    private IkeRekeyTask collision;
+
     IkeRekeyTask(final IkeSa sa, final TaskContext ctx, final boolean initiator) {
         this.sa = sa;
         this.ctx = ctx;
         this.initiator = initiator;
+    }
+
+    boolean initiates() {
+        return initiator;
     }
 
     @Override
@@ -69,9 +76,20 @@ final class IkeRekeyTask implements Task {
             message.add(new KePayload(group, ke.publicValue()));
             return TaskStatus.NEED_MORE;
         }
+        if (sa.state() != IkeSaState.ESTABLISHED && sa.state() != IkeSaState.REKEYING) {
+            // RFC 7296 §2.25.2: we are already closing this IKE_SA (our rekey completed first).
+            message.addNotify(NotifyType.TEMPORARY_FAILURE, new byte[0]);
+            return TaskStatus.SUCCESS;
+        }
         if (selected == null) {
             message.addNotify(NotifyType.NO_PROPOSAL_CHOSEN, new byte[0]);
             return TaskStatus.SUCCESS;
+        }
+        IkeRekeyTask ours = sa.state() == IkeSaState.REKEYING ? ctx.taskManager(sa).activeIkeRekey() : null;
+        if (ours != null) {
+            // Both ends rekey at once: our own exchange decides which new IKE_SA survives when its answer comes.
+            IKE.log(System.Logger.Level.INFO, "IKE_SA rekey collision for " + sa);
+            ours.collision = this;
         }
         newSpi = newSpi();
         ke = KeyExchangeFactory.create(selected.transforms().keyExchange().transformId(), ctx.random());
@@ -92,7 +110,9 @@ final class IkeRekeyTask implements Task {
                 if (n.notifyType().value() < 16384) {
                     IKE.log(System.Logger.Level.INFO, "received " + n.notifyType() + " notify, IKE_SA not rekeyed");
                     ke.destroy();
-                    sa.state(IkeSaState.ESTABLISHED);
+                    if (sa.state() == IkeSaState.REKEYING) {
+                        sa.state(IkeSaState.ESTABLISHED);
+                    }
                     return TaskStatus.SUCCESS;
                 }
             }
@@ -115,6 +135,10 @@ final class IkeRekeyTask implements Task {
             long peerSpi = ByteBuffer.wrap(saPayload.proposals().get(0).spi()).getLong();
             complete(newSpi, peerSpi);
             sa.state(IkeSaState.REKEYED);
+            if (collision != null && collision.fresh != null) {
+                resolveCollision();
+                return TaskStatus.SUCCESS;
+            }
             ctx.taskManager(sa).queue(new IkeDeleteTask(sa, ctx, true));
             return TaskStatus.SUCCESS;
         }
@@ -181,6 +205,34 @@ final class IkeRekeyTask implements Task {
                 + sa.local().getAddress().getHostAddress() + "[" + sa.localId() + "]..."
                 + sa.remote().getAddress().getHostAddress() + "[" + sa.remoteId() + "]");
         ctx.ikeEstablished(fresh);
+    }
+
+    /**
+     * RFC 7296 §2.8.2: the new IKE_SA created with the lowest of the four nonces is redundant and its creator
+     * deletes it; the winner deletes the old IKE_SA. The CHILD_SAs live on in the surviving one.
+     */
+    private void resolveCollision() {
+        IkeSa theirs = collision.fresh;
+        boolean lost = java.util.Arrays.compareUnsigned(lowestNonce(), collision.lowestNonce()) < 0;
+        IkeSa winner = lost ? theirs : fresh;
+        IkeSa redundant = lost ? fresh : theirs;
+        winner.children().addAll(redundant.children());
+        redundant.children().clear();
+        if (lost) {
+            IKE.log(System.Logger.Level.INFO, "lost IKE_SA rekey collision, deleting redundant " + redundant);
+            TaskManager tm = ctx.taskManager(redundant);
+            if (tm != null) {
+                tm.queue(new IkeDeleteTask(redundant, ctx, true));
+                tm.initiate();
+            }
+        } else {
+            IKE.log(System.Logger.Level.INFO, "won IKE_SA rekey collision, peer deletes redundant " + redundant);
+            ctx.taskManager(sa).queue(new IkeDeleteTask(sa, ctx, true));
+        }
+    }
+
+    private byte[] lowestNonce() {
+        return java.util.Arrays.compareUnsigned(myNonce, peerNonce) <= 0 ? myNonce : peerNonce;
     }
 
     private long newSpi() {

@@ -67,6 +67,16 @@ public final class TaskManager {
         return false;
     }
 
+    /** Our outstanding IKE_SA rekey, if any (for collisions, RFC 7296 §2.8.2). */
+    IkeRekeyTask activeIkeRekey() {
+        for (Task t : active) {
+            if (t instanceof IkeRekeyTask r && r.initiates()) {
+                return r;
+            }
+        }
+        return null;
+    }
+
     /** Our outstanding rekey of {@code child}, if any (for collisions, RFC 7296 §2.8.1). */
     ChildRekeyTask activeRekeyOf(final org.jswan.ike.sa.ChildSa child) {
         for (Task t : active) {
@@ -75,6 +85,14 @@ public final class TaskManager {
             }
         }
         return null;
+    }
+
+    /** True if {@code message} is the next request of the peer or the answer to our outstanding one (§2.3). */
+    public boolean inWindow(final IkeMessage message) {
+        if (message.header().response()) {
+            return outstanding != null && message.messageId() == nextRequestId;
+        }
+        return message.messageId() == expectedRequestId;
     }
 
     public boolean busy() {

@@ -195,6 +195,17 @@ class IkeDaemonHostileInputTest {
     }
 
     @Test
+    void replayFromAnotherAddressDoesNotRedirectTheSa() throws Exception {
+        net.inject(B, authRequest, new InetSocketAddress(InMemoryIkeNetwork.addr("198.51.100.7"), 4500));
+        b.listSas();
+        for (IkeSaView v : b.listSas()) {
+            assertTrue(v.remoteHost().equals(A.getHostAddress()) || v.remoteHost().equals(C.getHostAddress()),
+                    "IKE_SA moved to " + v.remoteHost());
+        }
+        assertBothSasStillWork();
+    }
+
+    @Test
     void tamperedEncryptedPayloadFailsIntegrityAndIsDropped() throws Exception {
         long before = drops();
         int responsesBefore = net.between(B, A).size();

