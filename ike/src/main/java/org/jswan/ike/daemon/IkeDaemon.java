@@ -356,8 +356,10 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
             message = MessageCodec.decodeBody(header, datagram, init ? null : sa.inbound());
         } catch (DecodeException e) {
             counters.drop(e.silentDrop() ? "undecodable" : e.notifyType().toString());
-            IKE.log(System.Logger.Level.INFO, "dropping " + header.exchangeType() + (header.response() ? " response "
-                    : " request ") + header.messageId() + " from " + endpoint(remote) + ": " + e.reason());
+            // Counted, and logged at level 2 only: a flood of garbage must not flood the log.
+            IKE.log(System.Logger.Level.DEBUG, () -> "dropping " + header.exchangeType()
+                    + (header.response() ? " response " : " request ") + header.messageId() + " from "
+                    + endpoint(remote) + ": " + e.reason());
             return;
         }
         ENC.log(System.Logger.Level.INFO, "parsed " + message.summary());
@@ -389,7 +391,8 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
             message = MessageCodec.decodeBody(header, datagram, null);
         } catch (DecodeException e) {
             counters.drop("invalid IKE_SA_INIT");
-            IKE.log(System.Logger.Level.INFO, "dropping IKE_SA_INIT from " + endpoint(remote) + ": " + e.reason());
+            IKE.log(System.Logger.Level.DEBUG, () -> "dropping IKE_SA_INIT from " + endpoint(remote) + ": "
+                    + e.reason());
             return;
         }
         ENC.log(System.Logger.Level.INFO, "parsed " + message.summary());
