@@ -7,9 +7,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "Userspace IPsec/IKEv2 VPN gateway.",
-        subcommands = {VersionCommand.class},
+        // The lead adds DaemonCommand.class here.
+        subcommands = {VersionCommand.class, ListSasCommand.class, ListConnsCommand.class, InitiateCommand.class,
+                TerminateCommand.class, RekeyCommand.class, StatsCommand.class, LogCommand.class,
+                LoadAllCommand.class, CheckConfigCommand.class, CompletionCommand.class},
         footerHeading = "%nExamples:%n",
-        footer = {"  jswan version", "  jswan help version"})
+        footer = {"  jswan version", "  jswan help version", "  jswan list-sas", "  jswan check-config /etc/swanctl"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "1:command failed", "2:usage error", "3:cannot reach the daemon"})
 public final class JswanCommand implements Runnable {
     @Override
     public void run() {

@@ -29,6 +29,8 @@ import org.jswan.ike.peer.SharedSecrets;
  * secrets until {@code clear-creds} or the next reload.
  */
 public final class DaemonControl implements GatewayControl {
+    /** jswan's own VICI command: drop counters by reason. */
+    public static final String DROPS_COMMAND = "jswan-drops";
     private static final System.Logger CFG = System.getLogger("CFG");
 
     private final IkeDaemon ike;
@@ -79,6 +81,39 @@ public final class DaemonControl implements GatewayControl {
             ike.load(r.connections(), dirSecrets, creds);
         }
         return ControlResult.ok();
+    }
+
+    /**
+     * The VICI handler to serve: {@link ViciCommands} plus the jswan-specific command {@value #DROPS_COMMAND},
+     * whose answer holds one key per drop reason ({@link #drops()}), read by {@code jswan stats}.
+     */
+    public ViciCommandHandler viciHandler() {
+        ViciCommands vici = new ViciCommands(this);
+        java.util.Set<String> commands = new java.util.HashSet<>(vici.commands());
+        commands.add(DROPS_COMMAND);
+        java.util.Set<String> all = java.util.Set.copyOf(commands);
+        return new ViciCommandHandler() {
+            @Override
+            public java.util.Set<String> commands() {
+                return all;
+            }
+
+            @Override
+            public java.util.Set<String> events() {
+                return vici.events();
+            }
+
+            @Override
+            public ViciMessage handle(final String command, final ViciMessage request, final ViciEventSink sink)
+                    throws Exception {
+                if (DROPS_COMMAND.equals(command)) {
+                    ViciMessage.Builder b = ViciMessage.builder();
+                    drops().forEach(b::add);
+                    return b.build();
+                }
+                return vici.handle(command, request, sink);
+            }
+        };
     }
 
     @Override
