@@ -19,8 +19,9 @@ public final class LogCommand extends ViciCommandBase {
             description = "Show only lines up to this level, 0-4 (default: ${DEFAULT-VALUE}).")
     int level;
 
-    /** Stop after this long without events; negative: never (for tests). */
-    long idleMillis = -1;
+    @Option(names = "--exit-when-idle", paramLabel = "MS", defaultValue = "-1", hidden = true,
+            description = "Stop after MS milliseconds without a log line (for scripts and tests).")
+    long idleMillis;
 
     @Override
     int run(final ViciClient vici, final PrintWriter out) throws IOException {

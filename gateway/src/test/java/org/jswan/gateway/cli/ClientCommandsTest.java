@@ -1,6 +1,7 @@
 package org.jswan.gateway.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -161,6 +162,28 @@ class ClientCommandsTest {
         }
         assertTrue(root.getSubcommands().keySet().containsAll(List.of("list-sas", "list-conns", "initiate",
                 "terminate", "rekey", "stats", "log", "load-all", "check-config", "completion")));
+    }
+
+    @Test
+    void logStreamsLinesUpToTheLevel() throws Exception {
+        Thread publisher = new Thread(() -> {
+            try {
+                for (int i = 0; i < 50 && !server.hasListeners("log"); i++) {
+                    Thread.sleep(20);
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            server.publish("log", org.jswan.gateway.control.ViciMessage.builder().add("group", "IKE")
+                    .add("level", 1).add("msg", "shown line").build());
+            server.publish("log", org.jswan.gateway.control.ViciMessage.builder().add("group", "ENC")
+                    .add("level", 3).add("msg", "hidden line").build());
+        });
+        publisher.start();
+        assertEquals(0, run("log", "--level", "2", "--exit-when-idle", "1500"));
+        publisher.join();
+        assertTrue(out.toString().contains("[IKE] shown line"), out.toString());
+        assertFalse(out.toString().contains("hidden line"), out.toString());
     }
 
     @Test

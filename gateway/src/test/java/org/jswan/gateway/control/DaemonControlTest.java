@@ -159,6 +159,11 @@ class DaemonControlTest {
             ViciMessage m = client.request(DaemonControl.DROPS_COMMAND, ViciMessage.EMPTY);
             assertEquals("4", m.get("esp:replay"));
             assertEquals("jswan", client.request("version", ViciMessage.EMPTY).get("daemon"));
+            java.io.StringWriter out = new java.io.StringWriter();
+            picocli.CommandLine cl = new picocli.CommandLine(new org.jswan.gateway.cli.JswanCommand());
+            cl.setOut(new java.io.PrintWriter(out));
+            assertEquals(0, cl.execute("stats", "--vici-socket", socket.toString()));
+            assertTrue(out.toString().matches("(?s).*drops:\\n  esp:replay\\s+4\\n.*"), out.toString());
         } finally {
             Files.deleteIfExists(socket);
             Files.deleteIfExists(socket.getParent());
