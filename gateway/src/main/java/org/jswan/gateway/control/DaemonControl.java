@@ -333,16 +333,63 @@ public final class DaemonControl implements GatewayControl {
         return ControlResult.ok();
     }
 
+    /**
+     * Certificates come from the config directory only; a {@code load-cert} of a certificate the directory already
+     * holds succeeds (so {@code swanctl --load-all} against the same directory works), others are refused.
+     */
     @Override
     public ControlResult loadCert(final String type, final String flag, final byte[] data) {
-        return ControlResult.failed("load-cert is not supported yet; put certificates into " + configDir
-                + "/x509* and run jswan load-all");
+        try {
+            java.security.cert.Certificate cert = java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new java.io.ByteArrayInputStream(data));
+            CredentialStore creds;
+            synchronized (lock) {
+                creds = credentials;
+            }
+            if (creds.certificates().contains(cert) || creds.authorities().contains(cert)) {
+                return ControlResult.ok();
+            }
+        } catch (java.security.cert.CertificateException e) {
+            return ControlResult.failed("cannot parse certificate: " + e.getMessage());
+        }
+        return ControlResult.failed("loading certificates over VICI is not supported yet; put it into " + configDir
+                + "/x509 or x509ca and run jswan load-all");
     }
 
+    /**
+     * Like {@link #loadCert}: succeeds for a key the config directory already holds (compared as PKCS#8, or as the
+     * PKCS#1/SEC1 key inside it), refuses others.
+     */
     @Override
     public ControlResult loadKey(final String type, final byte[] data) {
-        return ControlResult.failed("load-key is not supported yet; put keys into " + configDir
+        CredentialStore creds;
+        synchronized (lock) {
+            creds = credentials;
+        }
+        for (java.security.PrivateKey k : creds.privateKeys()) {
+            byte[] pkcs8 = k.getEncoded();
+            if (pkcs8 != null && (java.util.Arrays.equals(pkcs8, data) || contains(pkcs8, data))) {
+                return ControlResult.ok();
+            }
+        }
+        return ControlResult.failed("loading private keys over VICI is not supported yet; put it into " + configDir
                 + "/private and run jswan load-all");
+    }
+
+    private static boolean contains(final byte[] outer, final byte[] inner) {
+        if (inner.length < 32 || inner.length > outer.length) {
+            return false;
+        }
+        outer:
+        for (int i = 0; i + inner.length <= outer.length; i++) {
+            for (int j = 0; j < inner.length; j++) {
+                if (outer[i + j] != inner[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     @Override

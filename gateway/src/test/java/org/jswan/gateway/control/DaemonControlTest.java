@@ -152,6 +152,34 @@ class DaemonControlTest {
     }
 
     @Test
+    void loadCertAcceptsOnlyWhatTheDirectoryHolds() throws Exception {
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");
+        g.initialize(256);
+        java.security.KeyPair kp = g.generateKeyPair();
+        org.bouncycastle.asn1.x500.X500Name name = new org.bouncycastle.asn1.x500.X500Name("CN=Test CA");
+        var builder = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(name, java.math.BigInteger.ONE,
+                new java.util.Date(System.currentTimeMillis() - 60_000),
+                new java.util.Date(System.currentTimeMillis() + 86_400_000L), name, kp.getPublic());
+        builder.addExtension(org.bouncycastle.asn1.x509.Extension.basicConstraints, true,
+                new org.bouncycastle.asn1.x509.BasicConstraints(true));
+        byte[] der = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(builder.build(
+                new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA")
+                        .build(kp.getPrivate()))).getEncoded();
+        assertTrue(control.reload().success());
+        ControlResult unknown = control.loadCert("X509", "CA", der);
+        assertFalse(unknown.success());
+        assertTrue(unknown.errmsg().contains("not supported yet"), unknown.errmsg());
+        assertFalse(control.loadCert("X509", "CA", new byte[] {1, 2, 3}).success());
+
+        Files.createDirectories(dir.resolve("x509ca"));
+        Files.write(dir.resolve("x509ca").resolve("ca.der"), der);
+        ControlResult reloaded = control.reload();
+        assertTrue(reloaded.success(), reloaded.errmsg());
+        assertTrue(control.loadCert("X509", "CA", der).success());
+        assertFalse(control.loadKey("ECDSA", kp.getPrivate().getEncoded()).success());
+    }
+
+    @Test
     void dropsOverVici() throws Exception {
         Path socket = Files.createTempDirectory(Path.of("/tmp"), "jswan-dc").resolve("s.vici");
         try (ViciServer server = ViciServer.start(socket, control.viciHandler());
