@@ -7,9 +7,15 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "Userspace IPsec/IKEv2 VPN gateway.",
-        subcommands = {DaemonCommand.class, VersionCommand.class, picocli.CommandLine.HelpCommand.class},
+        subcommands = {DaemonCommand.class, DemoCommand.class, StaticCommand.class, VersionCommand.class,
+                ListSasCommand.class, ListConnsCommand.class, InitiateCommand.class, TerminateCommand.class,
+                RekeyCommand.class, StatsCommand.class, LogCommand.class, LoadAllCommand.class,
+                CheckConfigCommand.class, CompletionCommand.class, picocli.CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
-        footer = {"  jswan daemon --config-dir /etc/jswan", "  jswan version", "  jswan help daemon"})
+        footer = {"  jswan demo", "  jswan daemon --config-dir /etc/jswan", "  jswan list-sas",
+            "  jswan check-config /etc/jswan", "  jswan help daemon"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "1:command failed", "2:usage error", "3:cannot reach the daemon"})
 public final class JswanCommand implements Runnable {
     @Override
     public void run() {

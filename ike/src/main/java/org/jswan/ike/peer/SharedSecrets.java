@@ -29,6 +29,13 @@ public final class SharedSecrets {
         this.entries = List.copyOf(entries);
     }
 
+    /** These secrets followed by {@code more} (e.g. PSKs loaded over the control interface). */
+    public SharedSecrets plus(final List<Entry> more) {
+        List<Entry> all = new java.util.ArrayList<>(entries);
+        all.addAll(more);
+        return new SharedSecrets(all);
+    }
+
     public static SharedSecrets none() {
         return new SharedSecrets(List.of());
     }
