@@ -251,12 +251,14 @@ public final class TaskManager {
         }
         OutboundMessage response = new OutboundMessage(sa, request.exchangeType(), id, true);
         boolean destroyAfter = false;
+        boolean failed = false;
         IkeProtocolException error = null;
         for (Task t : passive) {
             try {
                 TaskStatus status = t.process(request);
                 if (status == TaskStatus.FAILED || status == TaskStatus.DESTROY_ME) {
                     destroyAfter = true;
+                    failed |= status == TaskStatus.FAILED;
                 }
             } catch (IkeProtocolException e) {
                 error = e;
@@ -272,6 +274,7 @@ public final class TaskManager {
                         it.remove();
                     } else if (status == TaskStatus.FAILED || status == TaskStatus.DESTROY_ME) {
                         destroyAfter = true;
+                        failed |= status == TaskStatus.FAILED;
                     }
                 } catch (IkeProtocolException e) {
                     error = e;
@@ -298,7 +301,8 @@ public final class TaskManager {
         lastResponse = encoded;
         ctx.send(sa, encoded);
         if (destroyAfter) {
-            fail(error != null ? error.getMessage() : "exchange failed");
+            // DESTROY_ME without failure: the peer deleted the IKE_SA, which is no failure to report.
+            fail(error != null ? error.getMessage() : failed ? "exchange failed" : "IKE_SA deleted");
         }
         initiate();
     }
