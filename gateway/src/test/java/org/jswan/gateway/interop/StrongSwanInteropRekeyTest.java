@@ -28,15 +28,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class StrongSwanInteropRekeyTest {
     private static final String IKE = "aes128gcm16-prfsha256-x25519";
     private static final String ESP = "aes128gcm16";
-    /** Rekeyed by timer at 6 s; the other side's rekey on command comes 2 s after each. */
-    private static final String CHILD_FAST = "rekey_time = 6s\n                life_time = 20s\n"
+    /** Rekeyed by timer at 5 s; the other side's rekey on command comes 2 s after each. */
+    private static final String CHILD_FAST = "rekey_time = 5s\n                life_time = 20s\n"
             + "                rand_time = 0s";
     private static final String CHILD_SLOW = "rekey_time = 60s\n                life_time = 70s\n"
             + "                rand_time = 0s";
-    /** 9 s: the IKE rekeys fall between the CHILD_SA rekeys (6/8, 14/16, 22/24 s). */
-    private static final String IKE_FAST = "rekey_time = 9s\n        over_time = 10s\n        rand_time = 0s";
+    /** 8 s: the IKE rekeys fall between the CHILD_SA rekeys (5/7, 12/14, 19/21 s): at 8, 16, 24 s. */
+    private static final String IKE_FAST = "rekey_time = 8s\n        over_time = 10s\n        rand_time = 0s";
     private static final String IKE_SLOW = "rekey_time = 60s\n        over_time = 10s\n        rand_time = 0s";
-    private static final int PINGS = 150;
+    private static final int PINGS = 125;
     /** Echo requests that may go missing around a rekey (the goal is zero). */
     private static final int MAX_LOST = 3;
     private static final Pattern CHILD_ESTABLISHED = Pattern.compile("CHILD_SA net\\{(\\d+)\\} established");
@@ -89,8 +89,8 @@ class StrongSwanInteropRekeyTest {
     }
 
     /**
-     * Pings hostA -> hostB for 30 s; meanwhile jswan's timer rekeys the CHILD_SA every 6 s and strongSwan rekeys it
-     * on command 2 s after each of those, while one side's timer rekeys the IKE_SA every 9 s.
+     * Pings hostA -> hostB for 25 s; meanwhile jswan's timer rekeys the CHILD_SA every 5 s and strongSwan rekeys it
+     * on command 2 s after each of those, while one side's timer rekeys the IKE_SA every 8 s.
      */
     private void rekeyUnderTraffic(final SiteToSite net, final Charon strongswan, final JswanNode jswan) {
         CompletableFuture<PingResult> ping = pingInBackground(net);
@@ -101,11 +101,15 @@ class StrongSwanInteropRekeyTest {
             strongswan.swanctl("--rekey", "--child", "net").orThrow();
             awaitStrongSwanChildSas(strongswan, 2 * i + 1, Duration.ofSeconds(5));
         }
-        assertRekeyedAndClean(strongswan, jswan, ping.join());
+        PingResult result = ping.join();
+        awaitCount(jswan, " rekeyed between ", 3, Duration.ofSeconds(5));
+        assertRekeyedAndClean(strongswan, jswan, result);
     }
     private Charon strongSwan(final SiteToSite net, final String start, final String ikeTimes,
                               final String childTimes) {
-        return lab.charon(net.gwB(), "gwB").logLevels("ike 2, chd 2")
+        // strongSwan keeps a rekeyed inbound SA (state DELETED) for delete_rekeyed_delay, 5 s by default: as long
+        // as jswan's rekey period, so --list-sas would never show one lone CHILD_SA. 2 s leaves a window.
+        return lab.charon(net.gwB(), "gwB").logLevels("ike 2, chd 2").extraCharonConf("delete_rekeyed_delay = 2")
                 .swanctlConf(SiteToSiteConfigs.psk(SiteToSite.GW_B_WAN, SiteToSite.GW_A_WAN, SiteToSite.SUBNET_B,
                         SiteToSite.SUBNET_A, "gwb.jswan.test", "gwa.jswan.test", IKE, ESP, start, ikeTimes,
                         childTimes));
