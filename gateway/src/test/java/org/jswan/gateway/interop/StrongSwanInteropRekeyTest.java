@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jswan.lab.Charon;
-import org.jswan.lab.ChildSa;
 import org.jswan.lab.IkeSa;
 import org.jswan.lab.Lab;
 import org.jswan.lab.Ping;
@@ -105,6 +104,7 @@ class StrongSwanInteropRekeyTest {
         awaitCount(jswan, " rekeyed between ", 3, Duration.ofSeconds(5));
         assertRekeyedAndClean(strongswan, jswan, result);
     }
+
     private Charon strongSwan(final SiteToSite net, final String start, final String ikeTimes,
                               final String childTimes) {
         // strongSwan keeps a rekeyed inbound SA (state DELETED) for delete_rekeyed_delay, 5 s by default: as long
@@ -143,7 +143,9 @@ class StrongSwanInteropRekeyTest {
         assertTrue(jswanChildRekeys >= 3, "jswan initiated CHILD_SA rekeys: " + jswanChildRekeys);
         int strongSwanChildRekeys = count(Pattern.compile("vici rekey CHILD_SA 'net'"), strongswan.logTail(100_000));
         assertTrue(strongSwanChildRekeys >= 3, "strongSwan initiated CHILD_SA rekeys: " + strongSwanChildRekeys);
-        assertEquals(1 + jswanChildRekeys + strongSwanChildRekeys, childSas, "CHILD_SAs strongSwan established");
+        // jswan's timer keeps going: a rekey it just started may not be established on strongSwan's side yet.
+        assertTrue(childSas >= 1 + 3 + 3 && childSas <= 1 + jswanChildRekeys + strongSwanChildRekeys,
+                "CHILD_SAs strongSwan established: " + childSas);
         assertTrue(ikeRekeys >= 3, "IKE_SA rekeys: " + ikeRekeys);
         assertTrue(countStrongSwanIkeRekeys(strongswan) >= 3, "strongSwan's log shows the IKE_SA rekeys:\n"
                 + strongswan.logTail(60));
@@ -162,15 +164,16 @@ class StrongSwanInteropRekeyTest {
             boolean ok = theirs.size() == 1 && theirs.get(0).established() && theirs.get(0).children().size() == 1
                     && theirs.get(0).children().get(0).installed()
                     && jswan.liveIkeSas() == 1 && jswan.liveSadEntries() == 2;
-            if (ok) {
-                ChildSa child = theirs.get(0).children().get(0);
-                String last = jswan.lastChildSpis();
-                assertEquals(child.spiOut() + "_i " + child.spiIn() + "_o", last, "the same CHILD_SA on both sides");
+            // The same CHILD_SA on both sides (jswan's timer may rekey between the two looks: then look again).
+            String spis = ok ? theirs.get(0).children().get(0).spiOut() + "_i "
+                    + theirs.get(0).children().get(0).spiIn() + "_o" : "";
+            if (ok && spis.equals(jswan.lastChildSpis())) {
                 return;
             }
             if (System.currentTimeMillis() > deadline) {
                 throw new AssertionError("stale or missing SAs after the rekeys\nstrongSwan: " + theirs
-                        + "\njswan: " + jswan.liveIkeSas() + " IKE_SAs, " + jswan.liveSadEntries() + " SAD entries");
+                        + "\njswan: " + jswan.liveIkeSas() + " IKE_SAs, " + jswan.liveSadEntries()
+                        + " SAD entries, last CHILD_SA " + jswan.lastChildSpis());
             }
             Sleep.seconds(1);
         }
