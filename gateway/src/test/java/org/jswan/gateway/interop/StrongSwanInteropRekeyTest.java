@@ -132,7 +132,8 @@ class StrongSwanInteropRekeyTest {
         int lost = ping.transmitted() - ping.received();
         lab.note("continuous ping across rekeys: " + ping.received() + "/" + ping.transmitted() + " received, "
                 + lost + " lost");
-        assertEquals(PINGS, ping.transmitted(), ping.output());
+        // With -w, ping sends until it has PINGS replies: a lost one costs one more request.
+        assertTrue(ping.transmitted() >= PINGS && ping.received() >= PINGS - MAX_LOST, ping.output());
         assertTrue(lost <= MAX_LOST, lost + " echo requests lost across rekeys:\n" + ping.output());
 
         int jswanChildRekeys = jswan.countLog("rekeying CHILD_SA");
