@@ -11,12 +11,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jswan.lab.CommandResult;
-import org.jswan.lab.IkeSa;
 import org.jswan.lab.Lab;
 import org.jswan.lab.LabProcess;
 import org.jswan.lab.Namespace;
-import org.jswan.lab.SwanctlSas;
 
 /**
  * A jswan daemon as a real process in a lab namespace, run from the test's own class path (so no jar is needed):
@@ -63,20 +60,24 @@ final class JswanNode {
         return this;
     }
 
-    /** strongSwan's {@code swanctl} run against jswan's own VICI socket. */
-    CommandResult swanctl(final String... args) {
-        List<String> argv = new ArrayList<>(List.of("swanctl"));
-        argv.addAll(List.of(args));
-        argv.add("--uri");
-        argv.add("unix://" + viciSocket());
-        return ns.exec(Duration.ofSeconds(20), argv.toArray(new String[0]));
+    /** IKE_SAs alive as the log accounts for them: established or rekeyed-to, minus destroyed. */
+    int liveIkeSas() {
+        return countLog("] established between ") + countLog(" rekeyed between ") - countLog("] destroyed: ");
     }
 
-    /** jswan's SAs as strongSwan's {@code swanctl --list-sas} prints them over jswan's VICI socket. */
-    List<IkeSa> listSas() {
-        CommandResult r = swanctl("--list-sas", "--pretty").orThrow();
-        lab.note("jswan " + name + " SAs:\n" + r.output());
-        return SwanctlSas.parse(r.output());
+    /** SAD entries (one per CHILD_SA direction) added and not yet deleted, as the log accounts for them. */
+    int liveSadEntries() {
+        return countLog("added SAD entry") - countLog("deleted SAD entry");
+    }
+
+    /** SPIs of the CHILD_SA established last, as logged: {@code "<in>_i <out>_o"}. */
+    String lastChildSpis() {
+        Matcher m = Pattern.compile("CHILD_SA \\S+ established with SPIs (\\S+ \\S+)").matcher(log());
+        String last = null;
+        while (m.find()) {
+            last = m.group(1);
+        }
+        return last;
     }
 
     /** How often {@code text} occurs in the log so far. */

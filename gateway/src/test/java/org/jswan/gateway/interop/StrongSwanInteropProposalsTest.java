@@ -13,6 +13,7 @@ import org.jswan.lab.Lab;
 import org.jswan.lab.Ping;
 import org.jswan.lab.PingResult;
 import org.jswan.lab.SiteToSite;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,8 +21,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * jswan initiates to strongSwan 5.9 with each IKE and ESP proposal both implement (PSK authentication): strongSwan
- * must report the algorithms jswan proposed, traffic must cross, and the CHILD_SA keys (encryption and, for
+ * jswan initiates to strongSwan 5.9 with each IKE and ESP proposal both implement (PSK authentication), and
+ * answers strongSwan's CBC+HMAC proposal once: strongSwan must report the algorithms proposed, traffic must cross, and the CHILD_SA keys (encryption and, for
  * CBC+HMAC, integrity) strongSwan logged must equal jswan's.
  */
 class StrongSwanInteropProposalsTest {
@@ -85,13 +86,47 @@ class StrongSwanInteropProposalsTest {
         PingResult back = Ping.ping(net.hostB(), SiteToSite.HOST_A, 2, Duration.ofSeconds(8));
         assertEquals(2, back.received(), back.output());
 
-        assertKeysAgree(strongswan, jswan, child, expected.childInteg() != null);
+        assertKeysAgree(strongswan, jswan, child, expected.childInteg() != null, SiteToSite.GW_A_WAN);
         lab.note("IKE " + ike + ", ESP " + esp + ": " + sa + " / " + child);
     }
 
-    /** strongSwan's level-4 CHILD_SA keys equal jswan's esp_sa file; jswan initiated, so gwA is the initiator. */
+    /** jswan as responder selects from strongSwan's proposal (CBC+HMAC on both SAs, an ECP group). */
+    @Test
+    @Timeout(60)
+    void strongSwanInitiatesWithCbcHmac() {
+        Lab.assumeCharon();
+        String ike = "aes256-sha384-ecp384";
+        String esp = "aes256-sha512";
+        SiteToSite net = SiteToSite.build(lab);
+        JswanNode jswan = new JswanNode(lab, net.gwA(), "gwA")
+                .swanctlConf(SiteToSiteConfigs.psk(SiteToSite.GW_A_WAN, SiteToSite.GW_B_WAN, SiteToSite.SUBNET_A,
+                        SiteToSite.SUBNET_B, "gwa.jswan.test", "gwb.jswan.test", ike, esp, "none", "", ""))
+                .start();
+        Charon strongswan = lab.charon(net.gwB(), "gwB").logLevels("ike 4, chd 4")
+                .swanctlConf(SiteToSiteConfigs.psk(SiteToSite.GW_B_WAN, SiteToSite.GW_A_WAN, SiteToSite.SUBNET_B,
+                        SiteToSite.SUBNET_A, "gwb.jswan.test", "gwa.jswan.test", ike, esp, "none", "", ""))
+                .start();
+        strongswan.initiate("net");
+        jswan.awaitLog("CHILD_SA net{", Duration.ofSeconds(20));
+
+        IkeSa sa = StrongSwanInteropPskTest.awaitEstablished(strongswan);
+        assertEquals("AES_CBC", sa.encrAlg(), sa.toString());
+        assertEquals("256", sa.encrKeysize());
+        assertEquals("HMAC_SHA2_384_192", sa.integAlg());
+        assertEquals("PRF_HMAC_SHA2_384", sa.prfAlg());
+        assertEquals("ECP_384", sa.dhGroup());
+        ChildSa child = sa.child("net");
+        assertEquals("AES_CBC", child.encrAlg(), child.toString());
+        assertEquals("256", child.encrKeysize());
+        assertEquals("HMAC_SHA2_512_256", child.get("integ-alg"));
+        PingResult ping = Ping.ping(net.hostB(), SiteToSite.HOST_A, 4, Duration.ofSeconds(8));
+        assertEquals(4, ping.received(), ping.output());
+        assertKeysAgree(strongswan, jswan, child, true, SiteToSite.GW_B_WAN);
+    }
+
+    /** strongSwan's level-4 CHILD_SA keys equal jswan's esp_sa file ({@code initiator}: the initiator's address). */
     static void assertKeysAgree(final Charon strongswan, final JswanNode jswan, final ChildSa child,
-                                final boolean integrity) {
+                                final boolean integrity, final String initiator) {
         String log = strongswan.logTail(100_000);
         List<String> encI = JswanNode.strongSwanChildKeys(log, "encryption initiator key");
         List<String> encR = JswanNode.strongSwanChildKeys(log, "encryption responder key");
@@ -102,9 +137,10 @@ class StrongSwanInteropProposalsTest {
         List<JswanNode.EspKey> ours = jswan.espKeys();
         assertEquals(2, ours.size(), ours.toString());
         for (JswanNode.EspKey k : ours) {
-            boolean fromInitiator = k.src().equals(SiteToSite.GW_A_WAN);
+            boolean fromInitiator = k.src().equals(initiator);
             String what = k.src() + " -> " + k.dst();
-            assertEquals(fromInitiator ? child.spiIn() : child.spiOut(), k.spi(), "SPI " + what);
+            boolean toStrongSwan = k.src().equals(SiteToSite.GW_A_WAN);
+            assertEquals(toStrongSwan ? child.spiIn() : child.spiOut(), k.spi(), "SPI " + what);
             assertEquals(fromInitiator ? encI.get(0) : encR.get(0), k.encryptionKey(), "encryption key " + what);
             if (integrity) {
                 assertEquals(fromInitiator ? intI.get(0) : intR.get(0), k.integrityKey(), "integrity key " + what);

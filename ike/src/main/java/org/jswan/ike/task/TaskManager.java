@@ -297,12 +297,14 @@ public final class TaskManager {
         }
         OutboundMessage response = new OutboundMessage(sa, request.exchangeType(), id, true);
         boolean destroyAfter = false;
+        boolean failed = false;
         IkeProtocolException error = null;
         for (Task t : passive) {
             try {
                 TaskStatus status = t.process(request);
                 if (status == TaskStatus.FAILED || status == TaskStatus.DESTROY_ME) {
                     destroyAfter = true;
+                    failed |= status == TaskStatus.FAILED;
                 }
             } catch (IkeProtocolException e) {
                 error = e;
@@ -318,6 +320,7 @@ public final class TaskManager {
                         it.remove();
                     } else if (status == TaskStatus.FAILED || status == TaskStatus.DESTROY_ME) {
                         destroyAfter = true;
+                        failed |= status == TaskStatus.FAILED;
                     }
                 } catch (IkeProtocolException e) {
                     error = e;
@@ -344,7 +347,8 @@ public final class TaskManager {
         lastResponse = encoded;
         ctx.send(sa, encoded);
         if (destroyAfter) {
-            fail(error != null ? error.getMessage() : "exchange failed");
+            // DESTROY_ME without failure: the peer deleted the IKE_SA, which is no failure to report.
+            fail(error != null ? error.getMessage() : failed ? "exchange failed" : "IKE_SA deleted");
         }
         initiate();
     }
