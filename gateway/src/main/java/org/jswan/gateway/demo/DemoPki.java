@@ -27,6 +27,8 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
@@ -60,7 +62,7 @@ final class DemoPki {
     void issue(final Path swanctlDir, final String name, final String fqdn) {
         try {
             KeyPair kp = generate();
-            X500Name issuer = new X500Name(caCert.getSubjectX500Principal().getName());
+            X500Name issuer = X500Name.getInstance(caCert.getSubjectX500Principal().getEncoded());
             X509v3CertificateBuilder b = builder(issuer, new X500Name("CN=" + fqdn + ", O=jswan demo"), kp.getPublic(),
                     random);
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
@@ -71,7 +73,8 @@ final class DemoPki {
             write(swanctlDir.resolve("x509ca").resolve("demo-ca.pem"), caCert);
             write(swanctlDir.resolve("x509").resolve(name + ".pem"), cert);
             Path key = swanctlDir.resolve("private").resolve(name + ".pem");
-            write(key, kp.getPrivate());
+            // PKCS#8 "PRIVATE KEY": it keeps the curve OID (the SEC1 form BouncyCastle derives from a SunEC key lacks it)
+            writePem(key, new PemObject("PRIVATE KEY", kp.getPrivate().getEncoded()));
             Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
             throw new DemoException("cannot issue the demo certificate for " + fqdn + ": " + e.getMessage(), e);
@@ -95,6 +98,15 @@ final class DemoPki {
             throws OperatorCreationException, GeneralSecurityException {
         return new JcaX509CertificateConverter().getCertificate(
                 b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer)));
+    }
+
+    private static void writePem(final Path file, final PemObject pem) throws IOException {
+        Files.createDirectories(file.getParent());
+        StringWriter sw = new StringWriter();
+        try (PemWriter w = new PemWriter(sw)) {
+            w.writeObject(pem);
+        }
+        Files.writeString(file, sw.toString());
     }
 
     private static void write(final Path file, final Object pemObject) throws IOException {
