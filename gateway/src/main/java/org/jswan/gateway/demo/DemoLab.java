@@ -85,7 +85,7 @@ final class DemoLab implements AutoCloseable {
     /** PIDs of the processes started so far (ip netns exec, unshare, sh and env all exec: these are the daemons). */
     List<Long> pids() {
         synchronized (processes) {
-            return processes.stream().map(Process::pid).toList();
+            return processes.stream().filter(Process::isAlive).map(Process::pid).toList();
         }
     }
 
@@ -127,9 +127,22 @@ final class DemoLab implements AutoCloseable {
         for (String ns : names) {
             // Anything still running in the namespace was started by the demo; stop it by PID before deleting.
             HostCommand.Output pids = HostCommand.run(IP_TIMEOUT, List.of("ip", "netns", "pids", ns));
+            List<ProcessHandle> running = new ArrayList<>();
             for (String line : pids.text().split("\\s+")) {
                 if (line.matches("[0-9]+")) {
-                    ProcessHandle.of(Long.parseLong(line)).ifPresent(ProcessHandle::destroyForcibly);
+                    ProcessHandle.of(Long.parseLong(line)).ifPresent(running::add);
+                }
+            }
+            running.forEach(ProcessHandle::destroy);
+            long deadline = System.currentTimeMillis() + 3000;
+            for (ProcessHandle h : running) {
+                try {
+                    h.onExit().get(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    h.destroyForcibly();
+                } catch (InterruptedException e) {
+                    h.destroyForcibly();
+                    Thread.currentThread().interrupt();
                 }
             }
             HostCommand.run(IP_TIMEOUT, List.of("ip", "netns", "del", ns));
