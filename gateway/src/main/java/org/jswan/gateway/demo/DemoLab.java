@@ -48,8 +48,9 @@ final class DemoLab implements AutoCloseable {
         ip(topo.hostA(), "route", "add", "default", "via", DemoTopology.GW_A_LAN);
         ip(topo.hostB(), "route", "add", "default", "via", DemoTopology.GW_B_LAN);
         for (String gw : List.of(topo.gwA(), topo.gwB())) {
-            HostCommand.require(IP_TIMEOUT, List.of("ip", "netns", "exec", gw, "sysctl", "-q", "-w",
-                    "net.ipv4.ip_forward=1"));
+            // /proc/sys/net is per namespace; sh rather than sysctl, which a minimal Debian may lack (procps)
+            HostCommand.require(IP_TIMEOUT, List.of("ip", "netns", "exec", gw, "sh", "-c",
+                    "echo 1 > /proc/sys/net/ipv4/ip_forward"));
         }
     }
 

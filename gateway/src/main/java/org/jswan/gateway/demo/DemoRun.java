@@ -196,6 +196,9 @@ public final class DemoRun {
     private void onShutdown() {
         // Ctrl-C or SIGTERM while the demo runs: remove what it built even if --keep was asked for.
         if (lab != null) {
+            out.println();
+            out.println("jswan demo: interrupted; stopping what it started (PIDs " + lab.pids()
+                    + ") and deleting its namespaces");
             lab.close();
         }
     }

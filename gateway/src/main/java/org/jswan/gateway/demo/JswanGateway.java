@@ -73,6 +73,9 @@ final class JswanGateway implements DemoGateway {
         if (Runtime.version().feature() >= 22) {
             argv.add("--enable-native-access=ALL-UNNAMED"); // jnr-ffi's JNI stub; avoids the restricted-method warning
         }
+        if (Runtime.version().feature() >= 24) {
+            argv.add("--sun-misc-unsafe-memory-access=allow"); // jffi and Netty; keeps the daemon logs readable
+        }
         argv.add("-cp");
         argv.add(System.getProperty("java.class.path"));
         argv.add(mainClass);

@@ -25,9 +25,13 @@ final class TrafficProbe {
     }
 
     static boolean iperf3Installed() {
+        return onPath("iperf3");
+    }
+
+    static boolean onPath(final String command) {
         String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-        for (String dir : (path + ":/usr/bin:/usr/local/bin").split(":")) {
-            if (!dir.isEmpty() && Files.isExecutable(Paths.get(dir, "iperf3"))) {
+        for (String dir : (path + ":/usr/bin:/bin:/usr/local/bin").split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Paths.get(dir, command))) {
                 return true;
             }
         }
@@ -36,16 +40,26 @@ final class TrafficProbe {
 
     /** Waits (up to {@code timeout}) until one ping host A -> host B gets an answer; true if it did. */
     boolean awaitPath(final Duration timeout) {
-        String hostA = lab.topology().hostA();
-        return LogFile.await(() -> HostCommand.run(Duration.ofSeconds(3), List.of("ip", "netns", "exec", hostA,
-                "ping", "-c", "1", "-W", "1", DemoTopology.HOST_B)).ok(), () -> true, timeout.toMillis());
+        List<String> once = pingCommand(1, 1);
+        return LogFile.await(() -> PingResult.parse(HostCommand.run(Duration.ofSeconds(10), once).text())
+                .received() > 0, () -> true, timeout.toMillis());
     }
 
     PingResult ping(final int count) {
-        HostCommand.Output o = HostCommand.run(Duration.ofSeconds(count + 10L), List.of("ip", "netns", "exec",
-                lab.topology().hostA(), "ping", "-q", "-c", Integer.toString(count), "-i", "0.2", "-W", "2",
-                DemoTopology.HOST_B));
-        return PingResult.parse(o.text());
+        return PingResult.parse(HostCommand.run(Duration.ofSeconds(count + 15L), pingCommand(count, 2)).text());
+    }
+
+    /** iputils ping in host A, or the built-in {@link EchoProbe} where ping is not installed. */
+    private List<String> pingCommand(final int count, final int waitSeconds) {
+        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", lab.topology().hostA()));
+        if (onPath("ping")) {
+            argv.addAll(List.of("ping", "-q", "-c", Integer.toString(count), "-i", "0.2", "-W",
+                    Integer.toString(waitSeconds), DemoTopology.HOST_B));
+        } else {
+            argv.addAll(JswanGateway.javaCommand(EchoProbe.class.getName()));
+            argv.addAll(List.of(DemoTopology.HOST_B, Integer.toString(count), Integer.toString(waitSeconds * 1000)));
+        }
+        return argv;
     }
 
     ThroughputResult iperf3(final int seconds) {
