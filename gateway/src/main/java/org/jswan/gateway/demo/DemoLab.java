@@ -163,7 +163,9 @@ final class DemoLab implements AutoCloseable {
                 continue;
             }
             long owner = Long.parseLong(name.substring(2, name.indexOf('-')));
-            boolean ownerAlive = ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false);
+            // A live JVM with that PID is a demo still running; a recycled PID of something else is not.
+            boolean ownerAlive = ProcessHandle.of(owner).filter(ProcessHandle::isAlive)
+                    .filter(h -> h.info().command().orElse("").endsWith("java")).isPresent();
             if (includeLive || !ownerAlive) {
                 victims.add(name);
             }

@@ -51,11 +51,11 @@ public final class DemoRun {
     public static String cannotRunReason() {
         HostCommand.Output id = HostCommand.run(Duration.ofSeconds(5), List.of("id", "-u"));
         if (!id.ok() || !id.text().strip().equals("0")) {
-            return "jswan demo needs root (it creates network namespaces): run it with sudo";
+            return "needs root (it creates network namespaces): run it with sudo";
         }
         HostCommand.Output ip = HostCommand.run(Duration.ofSeconds(5), List.of("ip", "-V"));
         if (!ip.ok()) {
-            return "jswan demo needs the ip command: apt-get install iproute2";
+            return "needs the ip command: apt-get install iproute2";
         }
         return null;
     }
@@ -64,7 +64,7 @@ public final class DemoRun {
     public static int cleanup(final PrintStream out) {
         String why = cannotRunReason();
         if (why != null) {
-            out.println(why);
+            out.println("jswan demo: " + why);
             return UNSUPPORTED;
         }
         List<String> removed = DemoLab.sweep(false);
