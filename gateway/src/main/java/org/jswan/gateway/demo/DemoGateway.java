@@ -27,6 +27,11 @@ interface DemoGateway {
     /** Stops the daemon (SIGTERM, it deletes its SAs) ahead of the lab teardown; no-op if not running. */
     void stop();
 
+    /** {@code swanctl --list-sas} output of this gateway (with counters), or null where there is no VICI to ask. */
+    default String listSas() {
+        return null;
+    }
+
     default String logTail(final int lines) {
         return LogFile.tail(logFile(), lines);
     }

@@ -122,10 +122,7 @@ public final class DemoRun {
 
             p.begin("starting gateway A (jswan, initiator), bringing the tunnel up");
             gwA.start(lab);
-            if (!gwA.awaitLog("CHILD_SA net{", o.tunnelTimeout())) {
-                throw new DemoException("the tunnel did not come up within " + o.tunnelTimeout().toSeconds()
-                        + " s (no 'CHILD_SA net{' in gateway A's log)");
-            }
+            awaitTunnel();
             p.done();
 
             TrafficProbe traffic = new TrafficProbe(lab, work);
@@ -143,10 +140,11 @@ public final class DemoRun {
             ThroughputResult tput = iperf ? traffic.iperf3(o.seconds()) : traffic.builtin(o.seconds());
             p.done(ThroughputResult.formatRate(tput.bitsPerSecond()));
 
-            String strongSwanSas = gwB instanceof StrongSwanGateway s ? s.listSas() : null;
+            String sasA = gwA.listSas();
+            String sasB = gwB.listSas();
             ok = ping.received() > 0 && tput.bytes() > 0;
             finish(p);
-            printSummary(work, ping, tput, strongSwanSas, ok);
+            printSummary(work, ping, tput, sasA, sasB, ok);
             return ok ? OK : FAILED;
         } catch (RuntimeException e) { // DemoException, or a bug: either way clean up and show the logs
             p.failed();
@@ -161,6 +159,25 @@ public final class DemoRun {
                 closeLab();
             }
             removeHook();
+        }
+    }
+
+    /** Waits for gateway A's CHILD_SA; gives up early when its log says the IKE_SA was destroyed. */
+    private void awaitTunnel() {
+        Pattern destroyed = Pattern.compile("IKE_SA \\S+ destroyed: (.*)");
+        String[] reason = new String[1];
+        boolean up = LogFile.await(() -> {
+            String log = LogFile.read(gwA.logFile());
+            Matcher m = destroyed.matcher(log);
+            if (!log.contains("CHILD_SA net{") && m.find()) {
+                reason[0] = m.group(1).strip();
+            }
+            return log.contains("CHILD_SA net{") || reason[0] != null;
+        }, gwA::isAlive, o.tunnelTimeout().toMillis()) && reason[0] == null;
+        if (!up) {
+            throw new DemoException("the tunnel did not come up: " + (reason[0] != null ? reason[0]
+                    : !gwA.isAlive() ? "gateway A exited" : "no 'CHILD_SA net{' in gateway A's log within "
+                    + o.tunnelTimeout().toSeconds() + " s"));
         }
     }
 
@@ -231,7 +248,7 @@ public final class DemoRun {
     }
 
     private void printSummary(final Path work, final PingResult ping, final ThroughputResult tput,
-                              final String strongSwanSas, final boolean ok) {
+                              final String sasA, final String sasB, final boolean ok) {
         out.println();
         out.println("=== jswan demo summary ===");
         out.println("topology    hostA " + DemoTopology.HOST_A + " -- gwA " + DemoTopology.GW_A_WAN + " ==== "
@@ -239,16 +256,8 @@ public final class DemoRun {
                 + "*)");
         out.println("auth        " + (o.auth() == DemoAuth.PSK ? "pre-shared key (random, in the swanctl.conf files)"
                 : "ECDSA P-256 certificates from a throwaway CA (x509ca/demo-ca.pem)"));
-        out.println("gateway A   jswan, initiator");
-        TunnelSas a = TunnelSas.parse(LogFile.read(gwA.logFile()));
-        a.lines(ESP_NOTATION).forEach(l -> out.println("    " + l));
-        out.println("gateway B   " + gwB.product() + ", responder");
-        if (strongSwanSas != null) {
-            out.println("    swanctl --list-sas:");
-            strongSwanSas.strip().lines().forEach(l -> out.println("      " + l));
-        } else {
-            TunnelSas.parse(LogFile.read(gwB.logFile())).lines(ESP_NOTATION).forEach(l -> out.println("    " + l));
-        }
+        printGateway("gateway A   jswan, initiator", gwA, sasA);
+        printGateway("gateway B   " + gwB.product() + ", responder", gwB, sasB);
         out.printf(Locale.ROOT, "ping        hostA -> hostB: %d sent, %d received, %d%% loss", ping.transmitted(),
                 ping.received(), ping.lossPercent());
         if (ping.rttAvgMs() >= 0) {
@@ -263,14 +272,8 @@ public final class DemoRun {
                 ping.transmitted(), ping.transmitted() * PING_BYTES, ThroughputResult.formatBytes(tput.bytes()));
         out.printf(Locale.ROOT, "            B -> A: %d ICMP echo replies (%d bytes) + TCP acknowledgements%n",
                 ping.received(), ping.received() * PING_BYTES);
-        if (strongSwanSas != null) {
-            Matcher m = SWAN_COUNTERS.matcher(strongSwanSas);
-            while (m.find()) {
-                out.printf(Locale.ROOT, "            strongSwan counted %s SPI %s: %s bytes, %s packets%n",
-                        m.group(1).equals("in") ? "in  (A -> B)" : "out (B -> A)", m.group(2), m.group(3),
-                        m.group(4));
-            }
-        }
+        printCounters("gateway A (" + gwA.product() + ")", sasA, "B -> A", "A -> B");
+        printCounters("gateway B (" + gwB.product() + ")", sasB, "A -> B", "B -> A");
         out.println("files       work dir " + work);
         for (DemoGateway g : List.of(gwA, gwB)) {
             for (Path f : g.files()) {
@@ -282,6 +285,29 @@ public final class DemoRun {
         }
         out.println("result      " + (ok ? "OK: the tunnel is up and traffic crossed it" : "FAILED: no traffic crossed"
                 + " the tunnel"));
+    }
+
+    /** The gateway's own SA listing when it has one (strongSwan, or jswan with VICI), else its log lines. */
+    private void printGateway(final String title, final DemoGateway g, final String sas) {
+        out.println(title);
+        if (sas != null) {
+            out.println("    swanctl --list-sas:");
+            sas.strip().lines().forEach(l -> out.println("      " + l));
+        } else {
+            TunnelSas.parse(LogFile.read(g.logFile())).lines(ESP_NOTATION).forEach(l -> out.println("    " + l));
+        }
+    }
+
+    private void printCounters(final String who, final String sas, final String inbound, final String outbound) {
+        if (sas == null) {
+            return;
+        }
+        Matcher m = SWAN_COUNTERS.matcher(sas);
+        while (m.find()) {
+            boolean in = m.group(1).equals("in");
+            out.printf(Locale.ROOT, "            %s counted %s (%s) SPI %s: %s bytes, %s packets%n", who,
+                    in ? "in " : "out", in ? inbound : outbound, m.group(2), m.group(3), m.group(4));
+        }
     }
 
     private void printKeepHelp() {

@@ -101,6 +101,20 @@ final class JswanGateway implements DemoGateway {
         return LogFile.await(() -> LogFile.read(logFile()).contains(text), this::isAlive, timeout.toMillis());
     }
 
+    /**
+     * swanctl's view of this daemon when its VICI control socket is up and swanctl is installed (null otherwise):
+     * the daemon log has no traffic counters, VICI does.
+     */
+    @Override
+    public String listSas() {
+        if (!Files.exists(viciSocket()) || !TrafficProbe.onPath("swanctl")) {
+            return null;
+        }
+        HostCommand.Output o = HostCommand.run(Duration.ofSeconds(10), List.of("swanctl", "--list-sas", "--uri",
+                "unix://" + viciSocket()));
+        return o.ok() && o.text().contains("ESTABLISHED") ? o.text() : null;
+    }
+
     @Override
     public boolean isAlive() {
         return process != null && process.isAlive();

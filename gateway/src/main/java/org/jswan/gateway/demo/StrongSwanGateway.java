@@ -150,7 +150,8 @@ final class StrongSwanGateway implements DemoGateway {
     }
 
     /** {@code swanctl --list-sas} as text (strongSwan's own view, with byte and packet counters). */
-    String listSas() {
+    @Override
+    public String listSas() {
         HostCommand.Output o = swanctl("--list-sas");
         return o.ok() ? o.text() : "(swanctl --list-sas failed: " + o.text().strip() + ")";
     }

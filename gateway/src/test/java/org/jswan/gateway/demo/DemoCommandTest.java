@@ -83,7 +83,7 @@ class DemoCommandTest {
         String out = runDemo("--peer", "strongswan", "--seconds", "1");
         assertTunnelWorked(out);
         assertTrue(out.contains("TUNNEL-in-UDP, ESP:AES_GCM_16-128"), out);
-        assertTrue(out.contains("strongSwan counted in  (A -> B)"), out);
+        assertTrue(out.contains("gateway B (strongSwan) counted in  (A -> B)"), out);
     }
 
     @Test
