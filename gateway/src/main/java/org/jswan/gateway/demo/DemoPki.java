@@ -73,7 +73,7 @@ final class DemoPki {
             write(swanctlDir.resolve("x509ca").resolve("demo-ca.pem"), caCert);
             write(swanctlDir.resolve("x509").resolve(name + ".pem"), cert);
             Path key = swanctlDir.resolve("private").resolve(name + ".pem");
-            // PKCS#8 "PRIVATE KEY": it keeps the curve OID (the SEC1 form BouncyCastle derives from a SunEC key lacks it)
+            // PKCS#8 "PRIVATE KEY" keeps the curve OID; the SEC1 form BouncyCastle derives from a SunEC key lacks it
             writePem(key, new PemObject("PRIVATE KEY", kp.getPrivate().getEncoded()));
             Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {

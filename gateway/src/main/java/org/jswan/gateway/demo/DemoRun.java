@@ -35,6 +35,7 @@ public final class DemoRun {
     private JswanGateway gwA;
     private DemoGateway gwB;
     private Thread hook;
+    private volatile boolean interrupted;
 
     private DemoRun(final DemoOptions options, final DemoTopology topo) {
         this.o = options;
@@ -147,6 +148,9 @@ public final class DemoRun {
             printSummary(work, ping, tput, sasA, sasB, ok);
             return ok ? OK : FAILED;
         } catch (RuntimeException e) { // DemoException, or a bug: either way clean up and show the logs
+            if (interrupted) {
+                return FAILED; // the shutdown hook said so and cleans up
+            }
             p.failed();
             out.println();
             out.println("jswan demo FAILED: " + e.getMessage());
@@ -213,6 +217,7 @@ public final class DemoRun {
     private void onShutdown() {
         // Ctrl-C or SIGTERM while the demo runs: remove what it built even if --keep was asked for.
         if (lab != null) {
+            interrupted = true;
             out.println();
             out.println("jswan demo: interrupted; stopping what it started (PIDs " + lab.pids()
                     + ") and deleting its namespaces");

@@ -20,9 +20,16 @@ public final class EchoProbe {
             System.err.println("usage: EchoProbe HOST COUNT TIMEOUT_MILLIS");
             System.exit(2);
         }
-        InetAddress host = InetAddress.getByName(args[0]);
-        int count = Integer.parseInt(args[1]);
-        int timeout = Integer.parseInt(args[2]);
+        PingResult r = PingResult.parse(probe(InetAddress.getByName(args[0]), Integer.parseInt(args[1]),
+                Integer.parseInt(args[2])));
+        System.out.print(r.output());
+        System.exit(r.received() > 0 ? 0 : 1);
+    }
+
+    /** Sends {@code count} probes 200 ms apart; returns iputils-style summary lines. */
+    static String probe(final InetAddress host, final int count, final int timeout)
+            throws IOException, InterruptedException {
+        StringBuilder out = new StringBuilder();
         int received = 0;
         double min = Double.MAX_VALUE;
         double max = 0;
@@ -40,12 +47,12 @@ public final class EchoProbe {
                 Thread.sleep(200);
             }
         }
-        System.out.printf(Locale.ROOT, "%d packets transmitted, %d received, %d%% packet loss (built-in probe)%n",
-                count, received, Math.round(100.0 * (count - received) / count));
+        out.append(String.format(Locale.ROOT, "%d packets transmitted, %d received, %d%% packet loss "
+                + "(built-in probe)%n", count, received, Math.round(100.0 * (count - received) / count)));
         if (received > 0) {
-            System.out.printf(Locale.ROOT, "rtt min/avg/max/mdev = %.3f/%.3f/%.3f/0.000 ms%n", min, sum / received,
-                    max);
+            out.append(String.format(Locale.ROOT, "rtt min/avg/max/mdev = %.3f/%.3f/%.3f/0.000 ms%n", min,
+                    sum / received, max));
         }
-        System.exit(received > 0 ? 0 : 1);
+        return out.toString();
     }
 }

@@ -50,6 +50,14 @@ class DemoParsersTest {
     }
 
     @Test
+    void builtInEchoProbeSpeaksPingsSummary() throws Exception {
+        PingResult r = PingResult.parse(EchoProbe.probe(java.net.InetAddress.getLoopbackAddress(), 2, 1000));
+        assertEquals(2, r.transmitted());
+        assertEquals(2, r.received(), r.output());
+        assertTrue(r.rttAvgMs() >= 0, r.output());
+    }
+
+    @Test
     void rates() {
         assertEquals("215.3 Mbit/s", ThroughputResult.formatRate(215.3e6));
         assertEquals("1.25 Gbit/s", ThroughputResult.formatRate(1.25e9));
