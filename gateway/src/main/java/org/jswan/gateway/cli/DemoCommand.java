@@ -64,6 +64,9 @@ public final class DemoCommand implements Callable<Integer> {
             + "/tmp/jswan-demo-* folder, kept after the run).")
     Path workDir;
 
+    @Option(names = "--wrong-psk", hidden = true, description = "Give gateway B a different PSK (a failed run).")
+    boolean wrongPsk;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -82,7 +85,7 @@ public final class DemoCommand implements Callable<Integer> {
             return 2;
         }
         return DemoRun.run(new DemoOptions(auth, peer, workDir, seconds, pings, throughput,
-                Duration.ofSeconds(timeout), keep, out));
+                Duration.ofSeconds(timeout), keep, wrongPsk, out));
     }
 
     /** Lets the demo print to picocli's configured writer (System.out by default, a test's writer in tests). */

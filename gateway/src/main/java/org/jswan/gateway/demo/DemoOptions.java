@@ -13,9 +13,11 @@ import java.time.Duration;
  * @param throughput    which tool measures throughput
  * @param tunnelTimeout how long to wait for {@code CHILD_SA net{} established}
  * @param keep          leave the lab running at the end
+ * @param wrongPsk      give gateway B a different PSK, to show (and test) what a failed run reports
  */
 public record DemoOptions(DemoAuth auth, DemoPeer peer, Path workDir, int seconds, int pingCount,
-                          ThroughputTool throughput, Duration tunnelTimeout, boolean keep, PrintStream out) {
+                          ThroughputTool throughput, Duration tunnelTimeout, boolean keep, boolean wrongPsk,
+                          PrintStream out) {
 
     /** iperf3 when installed (AUTO), or the built-in Java sender/receiver. */
     public enum ThroughputTool {

@@ -190,7 +190,7 @@ public final class DemoRun {
         new SecureRandom().nextBytes(raw);
         String psk = HexFormat.of().formatHex(raw);
         gwA.configure(SiteConfig.siteA(o.auth()), psk);
-        gwB.configure(SiteConfig.siteB(o.auth()), psk);
+        gwB.configure(SiteConfig.siteB(o.auth()), o.wrongPsk() ? new StringBuilder(psk).reverse().toString() : psk);
         if (o.auth() == DemoAuth.CERT) {
             DemoPki pki = DemoPki.create();
             pki.issue(gwA.swanctlDir(), "gwA", DemoTopology.ID_A);

@@ -87,6 +87,22 @@ class DemoCommandTest {
     }
 
     @Test
+    @Timeout(60)
+    void failedNegotiationExitsNonZeroWithTheLogTail() {
+        assumeRoot();
+        StringWriter sw = new StringWriter();
+        CommandLine cl = new CommandLine(new DemoCommand());
+        cl.setOut(new PrintWriter(sw, true));
+        int exit = cl.execute("--wrong-psk", "--timeout", "20");
+        String out = sw.toString();
+        assertEquals(DemoRun.FAILED, exit, out);
+        assertTrue(out.contains("jswan demo FAILED: the tunnel did not come up"), out);
+        assertTrue(out.contains("--- last lines of gateway"), out);
+        assertTrue(out.contains("[IKE]"), "a daemon log tail is shown: " + out);
+        assertNoDemoNamespaceLeft();
+    }
+
+    @Test
     void helpShowsExamples() {
         StringWriter sw = new StringWriter();
         CommandLine cl = new CommandLine(new DemoCommand());
