@@ -72,11 +72,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        java.io.PrintStream out = new java.io.PrintStream(
-                new java.io.FileOutputStream(java.io.FileDescriptor.out), true);
-        if (spec != null) {
-            out = new java.io.PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
-        }
+        java.io.PrintStream out = new java.io.PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true,
+                java.nio.charset.StandardCharsets.UTF_8);
         if (cleanup) {
             return DemoRun.cleanup(out);
         }

@@ -67,13 +67,14 @@ final class DemoLab implements AutoCloseable {
         HostCommand.require(IP_TIMEOUT, argv);
     }
 
-    /** {@code ip netns exec NS argv...} as a child process with stdout and stderr appended to {@code log}. */
+    /** {@code ip netns exec NS argv...} as a child process with stdout and stderr written to {@code log}. */
     Process start(final String ns, final List<String> argv, final Path log) {
         List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", ns));
         full.addAll(argv);
+        // Redirect.to truncates: a reused --work-dir starts with fresh logs.
         ProcessBuilder pb = new ProcessBuilder(full).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         try {
             Process p = pb.start();
             processes.add(p);

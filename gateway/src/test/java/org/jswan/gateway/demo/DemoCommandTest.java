@@ -27,15 +27,22 @@ class DemoCommandTest {
         assumeTrue(why == null, "skipped: " + why);
     }
 
-    private static String runDemo(final String... args) {
+    /** Runs {@code jswan demo ARGS --work-dir target/demo-runs/NAME} in process; asserts exit 0. */
+    private static String runDemo(final String name, final String... args) {
         StringWriter sw = new StringWriter();
         CommandLine cl = new CommandLine(new DemoCommand());
         cl.setOut(new PrintWriter(sw, true));
         cl.setErr(new PrintWriter(sw, true));
-        int exit = cl.execute(args);
+        List<String> argv = new java.util.ArrayList<>(List.of(args));
+        argv.addAll(List.of("--work-dir", workDir(name)));
+        int exit = cl.execute(argv.toArray(new String[0]));
         String out = sw.toString();
         assertEquals(0, exit, out);
         return out;
+    }
+
+    private static String workDir(final String name) {
+        return java.nio.file.Path.of("target", "demo-runs", name).toAbsolutePath().toString();
     }
 
     private static void assertTunnelWorked(final String out) {
@@ -60,7 +67,7 @@ class DemoCommandTest {
     @Timeout(90)
     void pskJswanToJswanWithBuiltinThroughput() {
         assumeRoot();
-        String out = runDemo("--seconds", "1", "--throughput", "builtin");
+        String out = runDemo("psk-builtin", "--seconds", "1", "--throughput", "builtin");
         assertTunnelWorked(out);
         assertTrue(out.contains("gateway B   jswan, responder"), out);
         assertTrue(out.contains("built-in TCP transfer"), out);
@@ -70,7 +77,7 @@ class DemoCommandTest {
     @Timeout(90)
     void certificatesJswanToJswan() {
         assumeRoot();
-        String out = runDemo("--auth", "cert", "--seconds", "1");
+        String out = runDemo("cert", "--auth", "cert", "--seconds", "1");
         assertTunnelWorked(out);
         assertTrue(out.contains("ECDSA P-256 certificates"), out);
     }
@@ -80,7 +87,7 @@ class DemoCommandTest {
     void pskJswanToStrongSwan() {
         assumeRoot();
         assumeTrue(StrongSwanGateway.missingPackages() == null, "skipped: " + StrongSwanGateway.missingPackages());
-        String out = runDemo("--peer", "strongswan", "--seconds", "1");
+        String out = runDemo("strongswan-psk", "--peer", "strongswan", "--seconds", "1");
         assertTunnelWorked(out);
         assertTrue(out.contains("TUNNEL-in-UDP, ESP:AES_GCM_16-128"), out);
         assertTrue(out.contains("gateway B (strongSwan) counted in  (A -> B)"), out);
@@ -93,7 +100,7 @@ class DemoCommandTest {
         StringWriter sw = new StringWriter();
         CommandLine cl = new CommandLine(new DemoCommand());
         cl.setOut(new PrintWriter(sw, true));
-        int exit = cl.execute("--wrong-psk", "--timeout", "20");
+        int exit = cl.execute("--wrong-psk", "--timeout", "20", "--work-dir", workDir("wrong-psk"));
         String out = sw.toString();
         assertEquals(DemoRun.FAILED, exit, out);
         assertTrue(out.contains("jswan demo FAILED: the tunnel did not come up"), out);
