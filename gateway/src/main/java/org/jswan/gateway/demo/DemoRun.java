@@ -144,7 +144,7 @@ public final class DemoRun {
             String sasA = gwA.listSas();
             String sasB = gwB.listSas();
             ok = ping.received() > 0 && tput.bytes() > 0;
-            finish(p);
+            finish(p, o.keep() && ok);
             printSummary(work, ping, tput, sasA, sasB, ok);
             return ok ? OK : FAILED;
         } catch (RuntimeException e) { // DemoException, or a bug: either way clean up and show the logs
@@ -155,7 +155,7 @@ public final class DemoRun {
             out.println();
             out.println("jswan demo FAILED: " + e.getMessage());
             printFailingLogs();
-            finish(p);
+            finish(p, false);
             out.println("configs and logs: " + work);
             return FAILED;
         } finally {
@@ -199,8 +199,8 @@ public final class DemoRun {
     }
 
     /** The cleanup step (or, with --keep, the note that the lab stays). */
-    private void finish(final Progress p) {
-        if (o.keep()) {
+    private void finish(final Progress p, final boolean keepLab) {
+        if (keepLab) {
             return;
         }
         p.begin("cleaning up (stopping " + lab.pids().size() + " processes, deleting 4 namespaces)");
