@@ -41,7 +41,7 @@ import org.jswan.nativeio.tun.TunOptions;
  * device, the IKE daemon and the UDP sockets, started in that order and stopped in reverse.
  *
  * <pre>
- * threads: jswan-udp   Netty event loop: IKE datagrams (copied to jswan-ike), ESP decapsulation, TUN writes
+ * threads: jswan-udp   Netty event loop: IKE datagrams (copied to jswan-ike), ESP decapsulation, TUN writes (GRO)
  *          jswan-tun   TUN reads, encapsulation, sendmmsg (UDP GSO) on the NAT-T socket's fd
  *          jswan-ike   every IKE_SA and CHILD_SA, timers, control commands
  * </pre>
@@ -91,7 +91,10 @@ public final class Gateway implements AutoCloseable {
         if (o.dataPlane()) {
             plane = new EspDataPlane();
             try {
-                tun = LinuxTunDevice.open(TunOptions.of(o.tunName(), o.mtu()));
+                // A virtio header lets a written batch's TCP segments go to the kernel as one GSO packet (GRO);
+                // -Djswan.tun.gro=false turns it off, for comparisons.
+                boolean gro = Boolean.parseBoolean(System.getProperty("jswan.tun.gro", "true"));
+                tun = LinuxTunDevice.open(TunOptions.of(o.tunName(), o.mtu()).withVnetHeader(gro));
                 IpCommandConfigurator net = new IpCommandConfigurator();
                 net.setMtu(o.tunName(), o.mtu());
                 net.linkUp(o.tunName());
@@ -260,11 +263,28 @@ public final class Gateway implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        logDataPathCounters();
         if (backend != null) {
             backend.removeAllRoutes();
         }
         sockets.close();
         DMN.log(System.Logger.Level.INFO, "jswan stopped");
+    }
+
+    /** How well batching worked: datagrams per sendmmsg entry (UDP GSO), segments per merged TUN write (GRO). */
+    private void logDataPathCounters() {
+        StringBuilder b = new StringBuilder("data path:");
+        if (espTransport instanceof SendmmsgEspTransport t) {
+            b.append(" sent ").append(t.sender().datagramsSent()).append(" ESP datagrams in ")
+                    .append(t.sender().messagesBuilt()).append(" sendmmsg entries (")
+                    .append(t.sender().gsoMessagesBuilt()).append(" GSO), ").append(t.sender().drops())
+                    .append(" dropped;");
+        }
+        if (tun != null) {
+            b.append(" TUN: ").append(tun.mergedSegments()).append(" segments in ").append(tun.mergedWrites())
+                    .append(" merged writes, ").append(tun.writeDrops()).append(" write drops");
+        }
+        DMN.log(System.Logger.Level.INFO, b.toString());
     }
 
     private static void closeQuietly(final AutoCloseable c) {

@@ -49,4 +49,20 @@ public final class VirtioNetHeader {
             b.put(at + i, (byte) 0);
         }
     }
+
+    /** Writes a header asking the kernel to finish a checksum and, for a GSO type, to segment (little-endian). */
+    public static void put(final ByteBuffer b, final int at, final int flags, final int gsoType, final int hdrLen,
+            final int gsoSize, final int csumStart, final int csumOffset) {
+        b.put(at, (byte) flags);
+        b.put(at + 1, (byte) gsoType);
+        putLe16(b, at + 2, hdrLen);
+        putLe16(b, at + 4, gsoSize);
+        putLe16(b, at + 6, csumStart);
+        putLe16(b, at + 8, csumOffset);
+    }
+
+    private static void putLe16(final ByteBuffer b, final int at, final int v) {
+        b.put(at, (byte) v);
+        b.put(at + 1, (byte) (v >>> 8));
+    }
 }
