@@ -10,8 +10,9 @@
 # where which is any of: plain strongswan wireguard jswan (default: all that are installed). -w: seconds of warm-up
 # that iperf3 leaves out of the result (-O; JIT warm-up for jswan), default 2.
 # jswan variants, to compare within one run: jswan@17 / jswan@25 pick the JDK by major version (default: the
-# launcher's choice), jswan+MODE passes -Djswan.esp.tx=MODE (gso, sendmmsg, netty), and jswan-base runs the jar
-# named by $JSWAN_BASE_JAR instead of gateway/target/jswan.jar; e.g. jswan-base@17 jswan@17 jswan@25+netty.
+# launcher's choice), jswan+MODE passes -Djswan.esp.tx=MODE (gso, sendmmsg, netty), jswan+nogro turns off the TUN
+# write coalescing, jswan+noudpgro UDP GRO on the NAT-T socket, and jswan-base runs the jar named by
+# $JSWAN_BASE_JAR instead of gateway/target/jswan.jar; e.g. jswan-base@17 jswan@17 jswan@25+netty+nogro.
 set -euo pipefail
 
 secs=5
@@ -212,7 +213,15 @@ jswan_variant() { # name -> jswan_cmd (the daemon command without arguments)
   local major
   major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$(dirname "$(dirname "$java")")/release" 2>/dev/null || true)
   [ -n "$major" ] && [ "$major" -ge 22 ] && opts+=(--enable-native-access=ALL-UNNAMED)
-  [[ $name =~ \+([a-z]+) ]] && opts+=("-Djswan.esp.tx=${BASH_REMATCH[1]}")
+  local word
+  for word in $(echo "$name" | tr '+' ' ' | cut -d' ' -f2-); do
+    [ "$word" != "${name%%+*}" ] || continue
+    case $word in
+      nogro) opts+=(-Djswan.tun.gro=false) ;;
+      noudpgro) opts+=(-Djswan.udp.gro=false) ;;
+      *) opts+=("-Djswan.esp.tx=$word") ;;
+    esac
+  done
   jswan_cmd=("$java" "${opts[@]}" -jar "$jar")
   echo "  $name: $("$java" -version 2>&1 | sed -n 2p)"
 }

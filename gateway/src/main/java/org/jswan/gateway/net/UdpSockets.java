@@ -28,6 +28,11 @@ public final class UdpSockets implements AutoCloseable {
     /** recvmmsg: up to this many datagrams of {@link #MAX_DATAGRAM} per read. */
     private static final int MAX_DATAGRAM = 9216;
     private static final int READ_BATCH = 32;
+    /** With UDP GRO a datagram can be a whole 64 KB super-packet. */
+    private static final int GRO_DATAGRAM = 65_535;
+    private static final int GRO_READ_BATCH = 8;
+    /** -Djswan.udp.gro=false turns UDP GRO off on the NAT-T socket, for comparisons. */
+    private static final boolean UDP_GRO = Boolean.parseBoolean(System.getProperty("jswan.udp.gro", "true"));
 
     private final EventLoopGroup group;
     private final Channel ike;
@@ -68,7 +73,16 @@ public final class UdpSockets implements AutoCloseable {
         Bootstrap b = new Bootstrap().group(group).handler(handler)
                 .option(ChannelOption.SO_RCVBUF, 4 << 20)
                 .option(ChannelOption.SO_SNDBUF, 4 << 20);
-        if (epoll) {
+        if (epoll && handler.natTraversalPort() && UDP_GRO) {
+            // UDP GRO: a peer's GSO burst (or what the kernel merged) arrives as one datagram of up to 64 KB and one
+            // cmsg with the segment size; Netty hands the segments up one by one. Saves the kernel's per-segment
+            // work and most recvmmsg entries.
+            b.channel(EpollDatagramChannel.class)
+                    .option(EpollChannelOption.UDP_GRO, true)
+                    .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, GRO_DATAGRAM)
+                    .option(ChannelOption.RCVBUF_ALLOCATOR,
+                            new io.netty.channel.FixedRecvByteBufAllocator(GRO_DATAGRAM * GRO_READ_BATCH));
+        } else if (epoll) {
             b.channel(EpollDatagramChannel.class)
                     .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM)
                     .option(ChannelOption.RCVBUF_ALLOCATOR,
