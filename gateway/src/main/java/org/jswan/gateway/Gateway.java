@@ -282,8 +282,9 @@ public final class Gateway implements AutoCloseable {
         }
         if (tun != null) {
             b.append(" TUN: ").append(tun.mergedSegments()).append(" segments in ").append(tun.mergedWrites())
-                    .append(" merged writes, ").append(tun.writeDrops()).append(" write drops");
+                    .append(" merged writes, ").append(tun.writeDrops()).append(" write drops;");
         }
+        b.append(" ESP drops ").append(dataPlaneDrops());
         DMN.log(System.Logger.Level.INFO, b.toString());
     }
 
