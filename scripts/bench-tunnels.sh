@@ -11,8 +11,9 @@
 # that iperf3 leaves out of the result (-O; JIT warm-up for jswan), default 2.
 # jswan variants, to compare within one run: jswan@17 / jswan@25 pick the JDK by major version (default: the
 # launcher's choice), jswan+MODE passes -Djswan.esp.tx=MODE (gso, sendmmsg, netty), jswan+nogro turns off the TUN
-# write coalescing, jswan+udpgro turns on UDP GRO on the NAT-T socket, and jswan-base runs the jar named by
-# $JSWAN_BASE_JAR instead of gateway/target/jswan.jar; e.g. jswan-base@17 jswan@17 jswan@25+netty+nogro.
+# offloads (write coalescing and TSO reads), jswan+notso only the TSO reads, jswan+udpgro turns on UDP GRO on the
+# NAT-T socket, and jswan-base runs the jar named by $JSWAN_BASE_JAR instead of gateway/target/jswan.jar; e.g.
+# jswan-base@17 jswan@17 jswan@25+netty+nogro.
 set -euo pipefail
 
 secs=5
@@ -23,7 +24,7 @@ while getopts "t:w:o:h" opt; do
     t) secs=$OPTARG ;;
     w) omit=$OPTARG ;;
     o) out=$OPTARG ;;
-    *) sed -n '2,17p' "$0"; exit 0 ;;
+    *) sed -n '2,18p' "$0"; exit 0 ;;
   esac
 done
 shift $((OPTIND - 1))
@@ -218,6 +219,7 @@ jswan_variant() { # name -> jswan_cmd (the daemon command without arguments)
     [ "$word" != "${name%%+*}" ] || continue
     case $word in
       nogro) opts+=(-Djswan.tun.gro=false) ;;
+      notso) opts+=(-Djswan.tun.tso=false) ;;
       udpgro) opts+=(-Djswan.udp.gro=true) ;;
       *) opts+=("-Djswan.esp.tx=$word") ;;
     esac

@@ -95,6 +95,10 @@ public final class Gateway implements AutoCloseable {
                 // -Djswan.tun.gro=false turns it off, for comparisons.
                 boolean gro = Boolean.parseBoolean(System.getProperty("jswan.tun.gro", "true"));
                 tun = LinuxTunDevice.open(TunOptions.of(o.tunName(), o.mtu()).withVnetHeader(gro));
+                // TSO: reads bring whole 64 KB TCP bursts, cut into segments in userspace (-Djswan.tun.tso=false).
+                if (gro && Boolean.parseBoolean(System.getProperty("jswan.tun.tso", "true"))) {
+                    tun.enableTso();
+                }
                 IpCommandConfigurator net = new IpCommandConfigurator();
                 net.setMtu(o.tunName(), o.mtu());
                 net.linkUp(o.tunName());
@@ -281,7 +285,8 @@ public final class Gateway implements AutoCloseable {
                     .append(" dropped;");
         }
         if (tun != null) {
-            b.append(" TUN: ").append(tun.mergedSegments()).append(" segments in ").append(tun.mergedWrites())
+            b.append(" TUN: ").append(tun.splitSegments()).append(" segments cut from ").append(tun.splitReads())
+                    .append(" TSO reads, ").append(tun.mergedSegments()).append(" segments in ").append(tun.mergedWrites())
                     .append(" merged writes, ").append(tun.writeDrops()).append(" write drops;");
         }
         b.append(" ESP drops ").append(dataPlaneDrops());

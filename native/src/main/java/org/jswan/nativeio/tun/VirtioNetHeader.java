@@ -43,6 +43,14 @@ public final class VirtioNetHeader {
         return (b.get(at + 4) & 0xff) | (b.get(at + 5) & 0xff) << 8;
     }
 
+    public static int csumStart(final ByteBuffer b, final int at) {
+        return (b.get(at + 6) & 0xff) | (b.get(at + 7) & 0xff) << 8;
+    }
+
+    public static int csumOffset(final ByteBuffer b, final int at) {
+        return (b.get(at + 8) & 0xff) | (b.get(at + 9) & 0xff) << 8;
+    }
+
     /** Writes the header of a plain packet: no checksum offload, no segmentation. */
     public static void putNone(final ByteBuffer b, final int at) {
         for (int i = 0; i < LENGTH; i++) {

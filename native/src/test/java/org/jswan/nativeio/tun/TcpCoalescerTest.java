@@ -164,4 +164,42 @@ class TcpCoalescerTest {
         out.putShort(t + 16, (short) ~fold(sum(out, t, total - 40)));
         assertEquals(0xffff, fold(sum(out, p + 8, 32) + 6 + (total - 40) + sum(out, t, total - 40)));
     }
+
+    /** What TSO reads produce: cutting a merged packet again gives back the original segments byte for byte. */
+    @Test
+    void tcpSegmenterCutsTheSuperPacketBackIntoTheOriginalSegments() {
+        int[] sizes = {1000, 1000, 1000, 300};
+        for (int i = 0; i < sizes.length; i++) {
+            v4(i, 4000, 1000 + 1000 * i, sizes[i], i == 3 ? ACK | PSH : ACK);
+        }
+        assertEquals(1, plan(4));
+        ByteBuffer merged = ByteBuffer.allocateDirect(70_000);
+        int n = gro.build(batch, 0, merged, 0);
+        int p = VirtioNetHeader.LENGTH;
+        int len = n - p;
+        int hdr = TcpSegmenter.headerLength(merged, p, len);
+        assertEquals(52, hdr);
+        int gso = VirtioNetHeader.gsoSize(merged, 0);
+        assertEquals(4, TcpSegmenter.segments(len, hdr, gso));
+        ByteBuffer out = ByteBuffer.allocate(2000);
+        for (int k = 0; k < 4; k++) {
+            int segLen = TcpSegmenter.segment(merged, p, len, hdr, gso, k, out, 7);
+            assertEquals(batch.length(k), segLen);
+            for (int j = 0; j < segLen; j++) {
+                assertEquals(batch.slot(k).get(HEADROOM + j), out.get(7 + j), "segment " + k + " byte " + j);
+            }
+        }
+    }
+
+    @Test
+    void tcpSegmenterCompletesAPartialChecksum() {
+        v4(0, 4000, 1000, 333, ACK); // odd payload length
+        ByteBuffer b = batch.slot(0);
+        short good = b.getShort(HEADROOM + 36);
+        int len = batch.length(0);
+        b.putShort(HEADROOM + 36, (short) fold(sum(b, HEADROOM + 12, 8) + 6 + (len - 20)));
+        assertEquals(true, TcpSegmenter.completeChecksum(b, HEADROOM, len, 20, 16));
+        assertEquals(good, b.getShort(HEADROOM + 36));
+        assertEquals(false, TcpSegmenter.completeChecksum(b, HEADROOM, len, len - 1, 16));
+    }
 }
