@@ -11,7 +11,7 @@
 # that iperf3 leaves out of the result (-O; JIT warm-up for jswan), default 2.
 # jswan variants, to compare within one run: jswan@17 / jswan@25 pick the JDK by major version (default: the
 # launcher's choice), jswan+MODE passes -Djswan.esp.tx=MODE (gso, sendmmsg, netty), jswan+nogro turns off the TUN
-# offloads (write coalescing and TSO reads), jswan+notso only the TSO reads, jswan+udpgro turns on UDP GRO on the
+# offloads (write coalescing and TSO reads), jswan+notso only the TSO reads, jswan+noudpgro turns off UDP GRO on the
 # NAT-T socket, and jswan-base runs the jar named by $JSWAN_BASE_JAR instead of gateway/target/jswan.jar; e.g.
 # jswan-base@17 jswan@17 jswan@25+netty+nogro.
 set -euo pipefail
@@ -220,7 +220,7 @@ jswan_variant() { # name -> jswan_cmd (the daemon command without arguments)
     case $word in
       nogro) opts+=(-Djswan.tun.gro=false) ;;
       notso) opts+=(-Djswan.tun.tso=false) ;;
-      udpgro) opts+=(-Djswan.udp.gro=true) ;;
+      noudpgro) opts+=(-Djswan.udp.gro=false) ;;
       *) opts+=("-Djswan.esp.tx=$word") ;;
     esac
   done
