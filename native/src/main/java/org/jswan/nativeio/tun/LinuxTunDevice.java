@@ -63,6 +63,7 @@ public final class LinuxTunDevice implements TunDevice {
     /** TSO on: reads go through {@link #staged} and super-packets are cut into segments ({@link TcpSegmenter}). */
     private volatile boolean tso;
     private ByteBuffer staged;
+    private ByteBuffer stagedLe;
     private int pendingSegments;
     private int pendingNext;
     private int pendingLength;
@@ -185,6 +186,7 @@ public final class LinuxTunDevice implements TunDevice {
                 throw NativeException.of("ioctl(TUNSETOFFLOAD)", LibC.errno(), name);
             }
             staged = ByteBuffer.allocateDirect(VirtioNetHeader.LENGTH + 0xFFFF + 64);
+            stagedLe = staged.duplicate().order(ByteOrder.LITTLE_ENDIAN);
             tso = true;
         } finally {
             readLock.unlock();
@@ -313,7 +315,7 @@ public final class LinuxTunDevice implements TunDevice {
         }
         if (gsoType == VirtioNetHeader.GSO_NONE) {
             if ((VirtioNetHeader.flags(staged, 0) & VirtioNetHeader.FLAG_NEEDS_CSUM) != 0
-                    && !TcpSegmenter.completeChecksum(staged, p, len, VirtioNetHeader.csumStart(staged, 0),
+                    && !TcpSegmenter.completeChecksum(staged, stagedLe, p, len, VirtioNetHeader.csumStart(staged, 0),
                             VirtioNetHeader.csumOffset(staged, 0))) {
                 readDrops++;
                 return n;
@@ -347,8 +349,8 @@ public final class LinuxTunDevice implements TunDevice {
     private int drainPending(final PacketBatch batch, final int headroom, final int n, final int max) {
         int i = n;
         while (pendingNext < pendingSegments && i < max) {
-            int len = TcpSegmenter.segment(staged, VirtioNetHeader.LENGTH, pendingLength, pendingHeader, pendingGso,
-                    pendingNext++, batch.slot(i), headroom);
+            int len = TcpSegmenter.segment(staged, stagedLe, VirtioNetHeader.LENGTH, pendingLength, pendingHeader,
+                    pendingGso, pendingNext++, batch.slot(i), headroom);
             batch.set(i++, headroom, len);
         }
         if (pendingNext >= pendingSegments) {

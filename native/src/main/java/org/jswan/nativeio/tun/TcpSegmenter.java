@@ -1,6 +1,7 @@
 package org.jswan.nativeio.tun;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * GSO for the TUN read path (wireguard-go {@code gsoSplit}, Linux {@code tcp_gso_segment}): with TSO offload on, the
@@ -60,6 +61,15 @@ final class TcpSegmenter {
      */
     static int segment(final ByteBuffer src, final int off, final int len, final int hdr, final int gsoSize,
             final int k, final ByteBuffer dst, final int at) {
+        return segment(src, src.duplicate().order(ByteOrder.LITTLE_ENDIAN), off, len, hdr, gsoSize, k, dst, at);
+    }
+
+    /**
+     * As above, with {@code srcLe} a little-endian view of {@code src} (the device keeps one, so segmenting
+     * allocates nothing): the payload's checksum is summed from it eight bytes at a time.
+     */
+    static int segment(final ByteBuffer src, final ByteBuffer srcLe, final int off, final int len, final int hdr,
+            final int gsoSize, final int k, final ByteBuffer dst, final int at) {
         int payloadStart = hdr + k * gsoSize;
         int payload = Math.min(gsoSize, len - payloadStart);
         int total = hdr + payload;
@@ -90,7 +100,8 @@ final class TcpSegmenter {
             pseudo = sum(dst, at + 8, 32);
         }
         dst.putShort(t + 16, (short) 0);
-        long s = pseudo + 6 + (total - ip) + sum(dst, t, total - ip);
+        // The payload starts at an even offset of the TCP header (lengths are multiples of 4): its sum just adds.
+        long s = pseudo + 6 + (total - ip) + sum(dst, t, hdr - ip) + sumLe(srcLe, off + payloadStart, payload);
         dst.putShort(t + 16, (short) ~fold(s));
         return total;
     }
@@ -101,11 +112,35 @@ final class TcpSegmenter {
      */
     static boolean completeChecksum(final ByteBuffer b, final int off, final int len, final int start,
             final int offset) {
+        return completeChecksum(b, b.duplicate().order(ByteOrder.LITTLE_ENDIAN), off, len, start, offset);
+    }
+
+    static boolean completeChecksum(final ByteBuffer b, final ByteBuffer le, final int off, final int len,
+            final int start, final int offset) {
         if (start < 0 || start + offset + 2 > len) {
             return false;
         }
-        b.putShort(off + start + offset, (short) ~fold(sum(b, off + start, len - start)));
+        b.putShort(off + start + offset, (short) ~fold(sumLe(le, off + start, len - start)));
         return true;
+    }
+
+    /**
+     * The same sum as {@link #sum}, read as little-endian longs (a quarter of the reads): summing byte-swapped words
+     * gives the byte-swapped sum (RFC 1071 §2(B)), so the folded result is swapped back at the end.
+     */
+    static long sumLe(final ByteBuffer le, final int off, final int len) {
+        long s = 0;
+        int i = 0;
+        for (; i + 8 <= len; i += 8) {
+            long w = le.getLong(off + i);
+            s += (w & 0xFFFF_FFFFL) + (w >>> 32);
+        }
+        for (; i < len; i++) {
+            int v = le.get(off + i) & 0xff;
+            s += (i & 1) == 0 ? v : v << 8; // even offsets are the high byte of a big-endian word: low here
+        }
+        int f = fold(s);
+        return ((f & 0xff) << 8) | (f >>> 8);
     }
 
     /** One's-complement sum of big-endian 16-bit words (a trailing odd byte is padded with zero), unfolded. */
