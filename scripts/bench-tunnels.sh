@@ -6,17 +6,25 @@
 #   hA (10.91.1.2) -- gA (10.91.1.1 | 10.91.0.1) ==== gB (10.91.0.2 | 10.91.2.1) -- hB (10.91.2.2)
 #
 # Everything runs in network namespaces this script creates (prefix "jb<pid>") and removes on exit; traffic only
-# goes to addresses inside them. Usage (root): scripts/bench-tunnels.sh [-t SECONDS] [-o BENCH.md] [which...]
-# where which is any of: plain strongswan wireguard jswan (default: all that are installed).
+# goes to addresses inside them. Usage (root): scripts/bench-tunnels.sh [-t SECONDS] [-w SECONDS] [-o BENCH.md] [which...]
+# where which is any of: plain strongswan wireguard jswan (default: all that are installed). -w: seconds of warm-up
+# that iperf3 leaves out of the result (-O; JIT warm-up for jswan), default 2.
+# jswan variants, to compare within one run: jswan@17 / jswan@25 pick the JDK by major version (default: the
+# launcher's choice), jswan+MODE passes -Djswan.esp.tx=MODE (gso, sendmmsg, netty), jswan+nogro turns off the TUN
+# offloads (write coalescing and TSO reads), jswan+notso only the TSO reads, jswan+noudpgro turns off UDP GRO on the
+# NAT-T socket, and jswan-base runs the jar named by $JSWAN_BASE_JAR instead of gateway/target/jswan.jar; e.g.
+# jswan-base@17 jswan@17 jswan@25+netty+nogro.
 set -euo pipefail
 
 secs=5
+omit=2
 out=""
-while getopts "t:o:h" opt; do
+while getopts "t:w:o:h" opt; do
   case $opt in
     t) secs=$OPTARG ;;
+    w) omit=$OPTARG ;;
     o) out=$OPTARG ;;
-    *) sed -n '2,12p' "$0"; exit 0 ;;
+    *) sed -n '2,18p' "$0"; exit 0 ;;
   esac
 done
 shift $((OPTIND - 1))
@@ -36,7 +44,7 @@ cleanup() {
   sleep 0.3
   for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
   for ns in $hA $gA $gB $hB; do ip netns del "$ns" 2>/dev/null || true; done
-  rm -rf "$work"
+  [ -n "${BENCH_KEEP:-}" ] && echo "bench-tunnels: kept $work" || rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
 
@@ -77,7 +85,8 @@ wait_ping() {
 
 iperf() { # streams -> Mbit/s
   local json
-  json=$(timeout $((secs + 20)) ip netns exec "$hA" iperf3 -c 10.91.2.2 -t "$secs" -P "$1" -J 2>/dev/null || true)
+  json=$(timeout $((secs + omit + 20)) ip netns exec "$hA" iperf3 -c 10.91.2.2 -t "$secs" -O "$omit" -P "$1" -J \
+    2>/dev/null || true)
   echo "$json" | python3 -c 'import json,sys
 try:
   d=json.load(sys.stdin); print("%.0f" % (d["end"]["sum_received"]["bits_per_second"]/1e6))
@@ -156,20 +165,67 @@ run() {
       ka=$(wg genkey); kb=$(wg genkey)
       setup_wireguard "$gA" "$ka" "$(echo "$kb" | wg pubkey)" 10.91.0.2 10.91.1.0/24 10.91.2.0/24
       setup_wireguard "$gB" "$kb" "$(echo "$ka" | wg pubkey)" 10.91.0.1 10.91.2.0/24 10.91.1.0/24 ;;
-    jswan)
-      if ! "$here/jswan" help daemon >/dev/null 2>&1; then
-        echo "  skip jswan: the daemon is not built yet"; teardown_lab; return
-      fi
+    jswan*)
+      jswan_variant "$name" || { echo "  skip $name: $jswan_why"; teardown_lab; return; }
       setup_jswan "$gB" 10.91.0.2 10.91.0.1 10.91.2.0/24 10.91.1.0/24 none
       setup_jswan "$gA" 10.91.0.1 10.91.0.2 10.91.1.0/24 10.91.2.0/24 start ;;
+    *) echo "  skip $name: unknown"; teardown_lab; return ;;
   esac
   if ! wait_ping; then
-    echo "  $name: no connectivity host A -> host B; skipped"; teardown_lab; return
+    echo "  $name: no connectivity host A -> host B; skipped"
+    [ -z "${BENCH_HOLD:-}" ] || { echo "  holding the lab ($p) for ${BENCH_HOLD}s"; sleep "$BENCH_HOLD"; }
+    teardown_lab; return
   fi
   read -r one four < <(measure "$name")
   r1[$name]=$one; r4[$name]=$four
   printf "  %-11s 1 stream %6s Mbit/s   4 streams %6s Mbit/s\n" "$name" "$one" "$four"
   teardown_lab
+}
+
+jdk_home() { # major -> JAVA_HOME of an installed JDK of that major version
+  local d
+  for d in /usr/lib/jvm/*/; do
+    [ "$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$d/release" 2>/dev/null)" = "$1" ] && { echo "${d%/}"; return 0; }
+  done
+  return 1
+}
+
+jswan_cmd=()
+jswan_why=""
+jswan_variant() { # name -> jswan_cmd (the daemon command without arguments)
+  local name=$1 jar="$here/gateway/target/jswan.jar" home="" java opts=()
+  [[ $name == jswan-base* ]] && jar=${JSWAN_BASE_JAR:-}
+  [ -n "$jar" ] && [ -f "$jar" ] || { jswan_why="no jar (build it, or set JSWAN_BASE_JAR)"; return 1; }
+  if [[ $name =~ @([0-9]+) ]]; then
+    home=$(jdk_home "${BASH_REMATCH[1]}") || { jswan_why="no JDK ${BASH_REMATCH[1]}"; return 1; }
+    java="$home/bin/java"
+  elif [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+    java="$JAVA_HOME/bin/java"
+  else # the launcher's choice: the newest JDK 17+ under /usr/lib/jvm
+    local d v best_v=0
+    java=java
+    for d in /usr/lib/jvm/*/; do
+      v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$d/release" 2>/dev/null || true)
+      if [ -n "$v" ] && [ "$v" -ge 17 ] && [ "$v" -gt "$best_v" ] && [ -x "$d/bin/java" ]; then
+        java="$d/bin/java"; best_v=$v
+      fi
+    done
+  fi
+  local major
+  major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$(dirname "$(dirname "$java")")/release" 2>/dev/null || true)
+  [ -n "$major" ] && [ "$major" -ge 22 ] && opts+=(--enable-native-access=ALL-UNNAMED)
+  local word
+  for word in $(echo "$name" | tr '+' ' ' | cut -d' ' -f2-); do
+    [ "$word" != "${name%%+*}" ] || continue
+    case $word in
+      nogro) opts+=(-Djswan.tun.gro=false) ;;
+      notso) opts+=(-Djswan.tun.tso=false) ;;
+      noudpgro) opts+=(-Djswan.udp.gro=false) ;;
+      *) opts+=("-Djswan.esp.tx=$word") ;;
+    esac
+  done
+  jswan_cmd=("$java" "${opts[@]}" -jar "$jar")
+  echo "  $name: $("$java" -version 2>&1 | sed -n 2p)"
 }
 
 setup_jswan() { # ns left right leftnet rightnet start_action
@@ -187,25 +243,26 @@ connections { bench { local_addrs = $2
       start_action = $6 } } } }
 secrets { ike { secret = bench-only-secret } }
 CONF
-  ip netns exec "$ns" "$here/jswan" daemon --config-dir "$dir" --vici-socket "$dir/jswan.vici" \
-    --log-file "$dir/jswan.log" >/dev/null 2>&1 &
+  ip netns exec "$ns" "${jswan_cmd[@]}" daemon --config-dir "$dir" --vici-socket "$dir/jswan.vici" \
+    --log-file "$dir/jswan.log" >"$dir/jswan.out" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 100); do grep -q "listening on UDP" "$dir/jswan.log" 2>/dev/null && break; sleep 0.2; done
 }
 
-echo "bench-tunnels: iperf3 ${secs}s per run, JDK for jswan: $("$here/jswan" version 2>/dev/null | sed -n 2p || echo n/a)"
+echo "bench-tunnels: iperf3 ${secs}s per run after ${omit}s warm-up; $(nproc) cores, $(uname -r)"
 for w in "${which[@]}"; do run "$w"; done
 
 ratio() { python3 -c "import sys; a,b=sys.argv[1],sys.argv[2]; print('%.2f' % (float(a)/float(b)) if a not in ('','n/a') and b not in ('','n/a','0') else '-')" "$1" "$2"; }
 table=$(
   echo "| path | 1 stream Mbit/s | 4 streams Mbit/s | 1 stream / plain | 1 stream / kernel-libipsec |"
   echo "|---|---:|---:|---:|---:|"
-  for w in plain strongswan wireguard jswan; do
+  for w in "${which[@]}"; do
     [ -n "${r1[$w]:-}" ] || continue
     echo "| $w | ${r1[$w]} | ${r4[$w]} | $(ratio "${r1[$w]}" "${r1[plain]:-}") | $(ratio "${r1[$w]}" "${r1[strongswan]:-}") |"
   done
 )
 echo; echo "$table"
 if [ -n "$out" ]; then
-  { echo; echo "### $(date -u +%Y-%m-%d) bench-tunnels.sh -t $secs ($(nproc) cores, $(uname -r))"; echo; echo "$table"; } >> "$out"
+  { echo; echo "### $(date -u +%Y-%m-%d) bench-tunnels.sh -t $secs -w $omit ${which[*]} ($(nproc) cores, $(uname -r))"
+    echo; echo "$table"; } >> "$out"
 fi

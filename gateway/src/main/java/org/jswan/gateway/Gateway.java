@@ -18,7 +18,9 @@ import org.jswan.config.LoadedConfig;
 import org.jswan.esp.engine.EspDataPlane;
 import org.jswan.esp.engine.TunReaderAgent;
 import org.jswan.gateway.backend.EspReceiver;
+import org.jswan.esp.api.EspTransport;
 import org.jswan.gateway.backend.NettyEspTransport;
+import org.jswan.gateway.backend.SendmmsgEspTransport;
 import org.jswan.gateway.backend.UserspaceIpsecBackend;
 import org.jswan.gateway.net.DatagramReceiver;
 import org.jswan.gateway.net.UdpSockets;
@@ -39,8 +41,8 @@ import org.jswan.nativeio.tun.TunOptions;
  * device, the IKE daemon and the UDP sockets, started in that order and stopped in reverse.
  *
  * <pre>
- * threads: jswan-udp   Netty event loop: IKE datagrams (copied to jswan-ike), ESP decapsulation, TUN writes
- *          jswan-tun   TUN reads, encapsulation, hand-off of each batch to jswan-udp for sendmmsg
+ * threads: jswan-udp   Netty event loop: IKE datagrams (copied to jswan-ike), ESP decapsulation, TUN writes (GRO)
+ *          jswan-tun   TUN reads, encapsulation, sendmmsg (UDP GSO) on the NAT-T socket's fd
  *          jswan-ike   every IKE_SA and CHILD_SA, timers, control commands
  * </pre>
  */
@@ -57,12 +59,14 @@ public final class Gateway implements AutoCloseable {
     private final UserspaceIpsecBackend backend;
     private final TunReaderAgent tunAgent;
     private final Thread tunThread;
+    private final EspTransport espTransport;
     private final ScheduledExecutorService events;
     private volatile boolean closed;
 
     private Gateway(final GatewayOptions options, final IkeDaemon ike, final UdpSockets sockets,
                     final EspDataPlane plane, final LinuxTunDevice tun, final UserspaceIpsecBackend backend,
-                    final TunReaderAgent tunAgent, final Thread tunThread, final ScheduledExecutorService events) {
+                    final TunReaderAgent tunAgent, final Thread tunThread, final EspTransport espTransport,
+                    final ScheduledExecutorService events) {
         this.options = options;
         this.ike = ike;
         this.sockets = sockets;
@@ -71,6 +75,7 @@ public final class Gateway implements AutoCloseable {
         this.backend = backend;
         this.tunAgent = tunAgent;
         this.tunThread = tunThread;
+        this.espTransport = espTransport;
         this.events = events;
     }
 
@@ -86,7 +91,14 @@ public final class Gateway implements AutoCloseable {
         if (o.dataPlane()) {
             plane = new EspDataPlane();
             try {
-                tun = LinuxTunDevice.open(TunOptions.of(o.tunName(), o.mtu()));
+                // A virtio header lets a written batch's TCP segments go to the kernel as one GSO packet (GRO);
+                // -Djswan.tun.gro=false turns it off, for comparisons.
+                boolean gro = Boolean.parseBoolean(System.getProperty("jswan.tun.gro", "true"));
+                tun = LinuxTunDevice.open(TunOptions.of(o.tunName(), o.mtu()).withVnetHeader(gro));
+                // TSO: reads bring whole 64 KB TCP bursts, cut into segments in userspace (-Djswan.tun.tso=false).
+                if (gro && Boolean.parseBoolean(System.getProperty("jswan.tun.tso", "true"))) {
+                    tun.enableTso();
+                }
                 IpCommandConfigurator net = new IpCommandConfigurator();
                 net.setMtu(o.tunName(), o.mtu());
                 net.linkUp(o.tunName());
@@ -128,8 +140,10 @@ public final class Gateway implements AutoCloseable {
         ike.load(loaded.result.connections(), loaded.result.secrets(), loaded.credentials);
         TunReaderAgent agent = null;
         Thread tunThread = null;
+        EspTransport transport = null;
         if (tun != null) {
-            agent = new TunReaderAgent(tun, plane, new NettyEspTransport(sockets.natTChannel()));
+            transport = espTransport(sockets, tun.batchSize());
+            agent = new TunReaderAgent(tun, plane, transport);
             tunThread = new Thread(agent, "jswan-tun");
             tunThread.setDaemon(true);
             tunThread.start();
@@ -143,9 +157,28 @@ public final class Gateway implements AutoCloseable {
             EspDataPlane p = plane;
             events.scheduleWithFixedDelay(p::dispatchEvents, 100, 100, TimeUnit.MILLISECONDS);
         }
-        Gateway g = new Gateway(o, ike, sockets, plane, tun, userspace, agent, tunThread, events);
+        Gateway g = new Gateway(o, ike, sockets, plane, tun, userspace, agent, tunThread, transport, events);
         ike.startConnections();
         return g;
+    }
+
+    /**
+     * How ESP leaves: by default sendmmsg with UDP GSO on the NAT-T socket's fd from the TUN thread; the system
+     * property {@code jswan.esp.tx} = {@code sendmmsg} (no GSO) or {@code netty} (hand-off to the event loop, also
+     * the fallback without epoll) selects the others, for comparisons.
+     */
+    private static EspTransport espTransport(final UdpSockets sockets, final int batchSize) {
+        String mode = System.getProperty("jswan.esp.tx", "gso");
+        if (!sockets.usesEpoll() || mode.equals("netty")) {
+            return new NettyEspTransport(sockets.natTChannel());
+        }
+        try {
+            return SendmmsgEspTransport.open(sockets.natTChannel(), batchSize, !mode.equals("sendmmsg"));
+        } catch (IOException e) {
+            DMN.log(System.Logger.Level.WARNING, "sendmmsg ESP sender unavailable (" + e.getMessage()
+                    + "); sending through the event loop");
+            return new NettyEspTransport(sockets.natTChannel());
+        }
     }
 
     /** The parsed configuration, credentials and daemon connections of a config dir. */
@@ -224,11 +257,48 @@ public final class Gateway implements AutoCloseable {
         if (tun != null) {
             tun.close();
         }
+        if (espTransport instanceof AutoCloseable c) {
+            closeQuietly(c);
+        }
+        if (tunThread != null) {
+            try {
+                tunThread.join(2000); // it sends on the NAT-T socket's fd: it must be gone before the socket closes
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        logDataPathCounters();
         if (backend != null) {
             backend.removeAllRoutes();
         }
         sockets.close();
         DMN.log(System.Logger.Level.INFO, "jswan stopped");
+    }
+
+    /** How well batching worked: datagrams per sendmmsg entry (UDP GSO), segments per merged TUN write (GRO). */
+    private void logDataPathCounters() {
+        StringBuilder b = new StringBuilder("data path:");
+        if (espTransport instanceof SendmmsgEspTransport t) {
+            b.append(" sent ").append(t.sender().datagramsSent()).append(" ESP datagrams in ")
+                    .append(t.sender().messagesBuilt()).append(" sendmmsg entries (")
+                    .append(t.sender().gsoMessagesBuilt()).append(" GSO), ").append(t.sender().drops())
+                    .append(" dropped;");
+        }
+        if (tun != null) {
+            b.append(" TUN: ").append(tun.splitSegments()).append(" segments cut from ").append(tun.splitReads())
+                    .append(" TSO reads, ").append(tun.mergedSegments()).append(" segments in ").append(tun.mergedWrites())
+                    .append(" merged writes, ").append(tun.writeDrops()).append(" write drops;");
+        }
+        b.append(" ESP drops ").append(dataPlaneDrops());
+        DMN.log(System.Logger.Level.INFO, b.toString());
+    }
+
+    private static void closeQuietly(final AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            DMN.log(System.Logger.Level.WARNING, "closing " + c + ": " + e.getMessage());
+        }
     }
 
     static String version() {

@@ -58,6 +58,11 @@ public final class Port4500Demux extends SimpleChannelInboundHandler<DatagramPac
         receiver.onBatchEnd();
     }
 
+    /** Whether this is the NAT-T port (IKE behind the non-ESP marker, and ESP). */
+    public boolean natTraversalPort() {
+        return natTraversalPort;
+    }
+
     public long keepalivesReceived() {
         return keepalives.sum();
     }

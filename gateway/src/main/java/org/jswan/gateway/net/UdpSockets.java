@@ -28,6 +28,10 @@ public final class UdpSockets implements AutoCloseable {
     /** recvmmsg: up to this many datagrams of {@link #MAX_DATAGRAM} per read. */
     private static final int MAX_DATAGRAM = 9216;
     private static final int READ_BATCH = 32;
+    /** With UDP GRO a datagram can be a whole 64 KB super-packet. */
+    private static final int GRO_DATAGRAM = 65_536;
+    /** -Djswan.udp.gro=false turns UDP GRO off on the NAT-T socket, for comparisons. */
+    private static final boolean UDP_GRO = Boolean.parseBoolean(System.getProperty("jswan.udp.gro", "true"));
 
     private final EventLoopGroup group;
     private final Channel ike;
@@ -68,7 +72,16 @@ public final class UdpSockets implements AutoCloseable {
         Bootstrap b = new Bootstrap().group(group).handler(handler)
                 .option(ChannelOption.SO_RCVBUF, 4 << 20)
                 .option(ChannelOption.SO_SNDBUF, 4 << 20);
-        if (epoll) {
+        if (epoll && handler.natTraversalPort() && UDP_GRO) {
+            // UDP GRO: a peer's GSO burst (or what the kernel merged) arrives as one datagram of up to 64 KB with a
+            // cmsg giving the segment size, and Netty hands the segments up one by one; this saves the kernel's
+            // per-segment work on receive. Netty reads that cmsg on its recvmsg path only (its recvmmsg path hands
+            // the merged datagram up whole), so no MAX_DATAGRAM_PAYLOAD_SIZE here: one 64 KB datagram per read.
+            b.channel(EpollDatagramChannel.class)
+                    .option(EpollChannelOption.UDP_GRO, true)
+                    .option(ChannelOption.RCVBUF_ALLOCATOR,
+                            new io.netty.channel.FixedRecvByteBufAllocator(GRO_DATAGRAM));
+        } else if (epoll) {
             b.channel(EpollDatagramChannel.class)
                     .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM)
                     .option(ChannelOption.RCVBUF_ALLOCATOR,

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import jnr.ffi.annotations.IgnoreError;
 import jnr.ffi.annotations.In;
 import jnr.ffi.annotations.Out;
+import jnr.ffi.types.intptr_t;
 import jnr.ffi.types.size_t;
 import jnr.ffi.types.ssize_t;
 import jnr.ffi.types.u_int64_t;
@@ -48,6 +49,18 @@ public interface LibC {
         return LibCLoader.LIBC;
     }
 
+    /**
+     * The native address of a direct buffer's first byte (its position is ignored), for the pointers inside structs
+     * such as {@code struct mmsghdr}. The buffer must stay reachable while the address is in use.
+     */
+    static long address(final ByteBuffer direct) {
+        if (!direct.isDirect()) {
+            throw new IllegalArgumentException("not a direct buffer");
+        }
+        // jnr-ffi's pointer starts at the buffer's position: take it from a view at position 0.
+        return jnr.ffi.Pointer.wrap(LibCLoader.RUNTIME, direct.duplicate().clear()).address();
+    }
+
     /** The errno saved by the last call on this thread that keeps errno. */
     static int errno() {
         return LibCLoader.RUNTIME.getLastError();
@@ -80,6 +93,9 @@ public interface LibC {
 
     int bind(int fd, @In ByteBuffer addr, int addrlen);
 
+    /** {@code addrlen} is a 4-byte in/out {@code socklen_t}; the family is the first 2 bytes of {@code addr}. */
+    int getsockname(int fd, @Out ByteBuffer addr, ByteBuffer addrlen);
+
     @ssize_t
     long sendto(int fd, @In ByteBuffer buf, @size_t long len, int flags, @In ByteBuffer addr, int addrlen);
 
@@ -87,6 +103,14 @@ public interface LibC {
     @ssize_t
     long recvfrom(int fd, @Out ByteBuffer buf, @size_t long len, int flags, @Out ByteBuffer addr,
             ByteBuffer addrlen);
+
+    /**
+     * sendmmsg(2): {@code msgvec} is the address of {@code vlen} {@code struct mmsghdr} whose pointers (names, iovecs,
+     * control messages) all point into direct memory the caller keeps alive.
+     *
+     * @return messages sent, or -1 with errno
+     */
+    int sendmmsg(int fd, @intptr_t long msgvec, int vlen, int flags);
 
     /** Control path only: the C library's text for an errno. */
     @IgnoreError

@@ -40,6 +40,11 @@ public final class LinuxTunDevice implements TunDevice {
     static final short IFF_MULTI_QUEUE = 0x0100;
     static final short IFF_NO_PI = 0x1000;
     static final short IFF_VNET_HDR = 0x4000;
+    /** {@code _IOW('T', 208, unsigned int)}: which offloads the kernel may hand this device. */
+    static final long TUNSETOFFLOAD = 0x400454d0L;
+    static final int TUN_F_CSUM = 0x01;
+    static final int TUN_F_TSO4 = 0x02;
+    static final int TUN_F_TSO6 = 0x04;
     /** {@code sizeof(struct ifreq)} on 64-bit Linux: 16-byte name + 24-byte union. */
     static final int IFREQ_SIZE = 40;
     private static final int IFREQ_FLAGS_OFFSET = 16;
@@ -52,6 +57,22 @@ public final class LinuxTunDevice implements TunDevice {
     private final int vnetLength;
     private final FdWaiter readable;
     private final FdWaiter writable;
+    /** With a virtio header: merges TCP segments of a written batch (GRO), and the buffer the merged packet uses. */
+    private final TcpCoalescer coalescer;
+    private final ByteBuffer merged;
+    /** TSO on: reads go through {@link #staged} and super-packets are cut into segments ({@link TcpSegmenter}). */
+    private volatile boolean tso;
+    private ByteBuffer staged;
+    private ByteBuffer stagedLe;
+    private int pendingSegments;
+    private int pendingNext;
+    private int pendingLength;
+    private int pendingHeader;
+    private int pendingGso;
+    private long splitReads;
+    private long splitSegments;
+    private long mergedWrites;
+    private long mergedSegments;
     private final ReentrantLock readLock = new ReentrantLock();
     private final ReentrantLock writeLock = new ReentrantLock();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -68,6 +89,8 @@ public final class LinuxTunDevice implements TunDevice {
         this.vnetLength = options.vnetHeader() ? VirtioNetHeader.LENGTH : 0;
         this.readable = new FdWaiter(fd, LibC.POLLIN, wakeup);
         this.writable = new FdWaiter(fd, LibC.POLLOUT, wakeup);
+        this.coalescer = options.vnetHeader() ? new TcpCoalescer(options.batchSize()) : null;
+        this.merged = options.vnetHeader() ? ByteBuffer.allocateDirect(VirtioNetHeader.LENGTH + 0xFFFF) : null;
     }
 
     /**
@@ -147,6 +170,38 @@ public final class LinuxTunDevice implements TunDevice {
         return options;
     }
 
+    /**
+     * Lets the kernel hand this device TCP super-packets and packets with a partial checksum (TUNSETOFFLOAD with
+     * CSUM, TSO4, TSO6); {@link #read} cuts them into MTU-sized segments with complete checksums, so callers still see
+     * plain packets. One read(2) then brings up to 64 KB, and the kernel skips segmenting in front of the device.
+     * Needs the virtio header; call before the first read.
+     */
+    public void enableTso() throws NativeException {
+        if (vnetLength == 0) {
+            throw new IllegalStateException("TSO needs the virtio header (TunOptions.withVnetHeader)");
+        }
+        readLock.lock();
+        try {
+            if (libc.ioctl(fd, TUNSETOFFLOAD, TUN_F_CSUM | TUN_F_TSO4 | TUN_F_TSO6) < 0) {
+                throw NativeException.of("ioctl(TUNSETOFFLOAD)", LibC.errno(), name);
+            }
+            staged = ByteBuffer.allocateDirect(VirtioNetHeader.LENGTH + 0xFFFF + 64);
+            stagedLe = staged.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+            tso = true;
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    /** Super-packets read so far, and the segments cut from them. */
+    public long splitReads() {
+        return splitReads;
+    }
+
+    public long splitSegments() {
+        return splitSegments;
+    }
+
     /** Packets read but dropped: truncated (larger than the slot) or carrying an offload we did not ask for. */
     public long readDrops() {
         return readDrops;
@@ -170,6 +225,9 @@ public final class LinuxTunDevice implements TunDevice {
                     + (batch.slotSize() - 1));
         }
         int max = Math.min(batch.capacity(), options.batchSize());
+        if (tso) {
+            return readOffloaded(batch, headroom, max);
+        }
         int at = headroom - vnetLength;
         int room = batch.slotSize() - at;
         readLock.lock();
@@ -211,6 +269,96 @@ public final class LinuxTunDevice implements TunDevice {
         }
     }
 
+    /** The TSO read path: every read lands in {@link #staged}, then is copied or cut into the batch's slots. */
+    private int readOffloaded(final PacketBatch batch, final int headroom, final int max) throws IOException {
+        int room = batch.slotSize() - headroom;
+        readLock.lock();
+        try {
+            int n = drainPending(batch, headroom, 0, max);
+            while (n < max && pendingSegments == 0 && !closed.get()) {
+                staged.limit(staged.capacity()).position(0);
+                long r = readInto(staged, staged.capacity());
+                if (r >= 0) {
+                    n = unpack(batch, headroom, room, n, max, (int) r - vnetLength);
+                    continue;
+                }
+                int err = (int) -r;
+                if (err == Errno.EINTR.number()) {
+                    continue;
+                }
+                if (err == Errno.EAGAIN.number()) {
+                    if (n > 0 || !readable.await()) {
+                        break;
+                    }
+                    continue;
+                }
+                if (n > 0) {
+                    break;
+                }
+                throw NativeException.of("read(" + name + ")", err, null);
+            }
+            batch.count(n);
+            return n == 0 && closed.get() ? -1 : n;
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    /** Puts the packet just read into {@link #staged} into the batch (cut into segments if it is a super-packet). */
+    private int unpack(final PacketBatch batch, final int headroom, final int room, final int n, final int max,
+            final int len) {
+        int p = VirtioNetHeader.LENGTH;
+        int gsoType = VirtioNetHeader.gsoType(staged, 0);
+        if (len <= 0 || len > 0xFFFF) {
+            readDrops++;
+            return n;
+        }
+        if (gsoType == VirtioNetHeader.GSO_NONE) {
+            if ((VirtioNetHeader.flags(staged, 0) & VirtioNetHeader.FLAG_NEEDS_CSUM) != 0
+                    && !TcpSegmenter.completeChecksum(staged, stagedLe, p, len, VirtioNetHeader.csumStart(staged, 0),
+                            VirtioNetHeader.csumOffset(staged, 0))) {
+                readDrops++;
+                return n;
+            }
+            if (len > room) {
+                readDrops++;
+                return n;
+            }
+            batch.slot(n).put(headroom, staged, p, len);
+            batch.set(n, headroom, len);
+            return n + 1;
+        }
+        int hdr = TcpSegmenter.headerLength(staged, p, len);
+        int gso = VirtioNetHeader.gsoSize(staged, 0);
+        if ((gsoType != VirtioNetHeader.GSO_TCPV4 && gsoType != VirtioNetHeader.GSO_TCPV6) || hdr < 0 || gso == 0
+                || hdr + gso > room) {
+            readDrops++;
+            return n;
+        }
+        pendingLength = len;
+        pendingHeader = hdr;
+        pendingGso = gso;
+        pendingNext = 0;
+        pendingSegments = TcpSegmenter.segments(len, hdr, gso);
+        splitReads++;
+        splitSegments += pendingSegments;
+        return drainPending(batch, headroom, n, max);
+    }
+
+    /** Cuts the next segments of the staged super-packet into slots {@code n ..} while there is room. */
+    private int drainPending(final PacketBatch batch, final int headroom, final int n, final int max) {
+        int i = n;
+        while (pendingNext < pendingSegments && i < max) {
+            int len = TcpSegmenter.segment(staged, stagedLe, VirtioNetHeader.LENGTH, pendingLength, pendingHeader,
+                    pendingGso, pendingNext++, batch.slot(i), headroom);
+            batch.set(i++, headroom, len);
+        }
+        if (pendingNext >= pendingSegments) {
+            pendingSegments = 0;
+        }
+        return i;
+    }
+
     /** One read(2) into {@code slot} at its position: the byte count, or {@code -errno}. */
     private long readInto(final ByteBuffer slot, final int room) {
         long r = libc.read(fd, slot, room);
@@ -243,6 +391,9 @@ public final class LinuxTunDevice implements TunDevice {
             if (closed.get()) {
                 throw new ClosedChannelException();
             }
+            if (coalescer != null && batch.count() > 1) {
+                return writeCoalesced(batch);
+            }
             int written = 0;
             for (int i = 0; i < batch.count(); i++) {
                 int off = batch.offset(i) - vnetLength;
@@ -266,6 +417,50 @@ public final class LinuxTunDevice implements TunDevice {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /** Writes each item of the coalescer's plan: a lone packet as it is, merged TCP segments as one GSO packet. */
+    private int writeCoalesced(final PacketBatch batch) throws IOException {
+        int items = coalescer.plan(batch);
+        int written = 0;
+        for (int k = 0; k < items; k++) {
+            int segments = coalescer.segments(k);
+            ByteBuffer buf;
+            int len;
+            if (segments == 1) {
+                int i = coalescer.head(k);
+                int off = batch.offset(i) - vnetLength;
+                if (off < 0) {
+                    writeDrops++;
+                    continue;
+                }
+                buf = batch.slot(i);
+                VirtioNetHeader.putNone(buf, off);
+                buf.limit(buf.capacity()).position(off);
+                len = batch.length(i) + vnetLength;
+            } else {
+                len = coalescer.build(batch, k, merged, 0);
+                buf = merged;
+                buf.limit(buf.capacity()).position(0);
+                mergedWrites++;
+                mergedSegments += segments;
+            }
+            if (writeOne(buf, len)) {
+                written += segments;
+            } else {
+                writeDrops += segments;
+            }
+        }
+        return written;
+    }
+
+    /** Writes of merged TCP segments so far, and the segments they carried (GRO gain = segments / writes). */
+    public long mergedWrites() {
+        return mergedWrites;
+    }
+
+    public long mergedSegments() {
+        return mergedSegments;
     }
 
     private boolean writeOne(final ByteBuffer slot, final int len) throws IOException {

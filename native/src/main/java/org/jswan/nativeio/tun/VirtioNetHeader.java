@@ -43,10 +43,34 @@ public final class VirtioNetHeader {
         return (b.get(at + 4) & 0xff) | (b.get(at + 5) & 0xff) << 8;
     }
 
+    public static int csumStart(final ByteBuffer b, final int at) {
+        return (b.get(at + 6) & 0xff) | (b.get(at + 7) & 0xff) << 8;
+    }
+
+    public static int csumOffset(final ByteBuffer b, final int at) {
+        return (b.get(at + 8) & 0xff) | (b.get(at + 9) & 0xff) << 8;
+    }
+
     /** Writes the header of a plain packet: no checksum offload, no segmentation. */
     public static void putNone(final ByteBuffer b, final int at) {
         for (int i = 0; i < LENGTH; i++) {
             b.put(at + i, (byte) 0);
         }
+    }
+
+    /** Writes a header asking the kernel to finish a checksum and, for a GSO type, to segment (little-endian). */
+    public static void put(final ByteBuffer b, final int at, final int flags, final int gsoType, final int hdrLen,
+            final int gsoSize, final int csumStart, final int csumOffset) {
+        b.put(at, (byte) flags);
+        b.put(at + 1, (byte) gsoType);
+        putLe16(b, at + 2, hdrLen);
+        putLe16(b, at + 4, gsoSize);
+        putLe16(b, at + 6, csumStart);
+        putLe16(b, at + 8, csumOffset);
+    }
+
+    private static void putLe16(final ByteBuffer b, final int at, final int v) {
+        b.put(at, (byte) v);
+        b.put(at + 1, (byte) (v >>> 8));
     }
 }

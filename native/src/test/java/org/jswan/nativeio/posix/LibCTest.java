@@ -1,6 +1,7 @@
 package org.jswan.nativeio.posix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
@@ -41,5 +42,17 @@ class LibCTest {
         } finally {
             libc.close(fd);
         }
+    }
+
+    @Test
+    void addressIsTheBuffersFirstByteWhateverItsPosition() {
+        ByteBuffer whole = ByteBuffer.allocateDirect(64);
+        long base = LibC.address(whole);
+        whole.position(40);
+        assertEquals(base, LibC.address(whole), "the position does not move the address");
+        ByteBuffer slice = whole.duplicate().position(16).slice();
+        slice.position(8);
+        assertEquals(base + 16, LibC.address(slice), "a slice starts where it was cut");
+        assertThrows(IllegalArgumentException.class, () -> LibC.address(ByteBuffer.allocate(8)));
     }
 }
