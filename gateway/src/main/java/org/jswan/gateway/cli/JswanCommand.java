@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "Userspace IPsec/IKEv2 VPN gateway.",
-        subcommands = {DaemonCommand.class, VersionCommand.class, picocli.CommandLine.HelpCommand.class},
+        subcommands = {DaemonCommand.class, VersionCommand.class, StaticCommand.class,
+            picocli.CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  jswan daemon --config-dir /etc/jswan", "  jswan version", "  jswan help daemon"})
 public final class JswanCommand implements Runnable {
