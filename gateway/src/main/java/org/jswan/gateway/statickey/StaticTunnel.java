@@ -3,6 +3,7 @@ package org.jswan.gateway.statickey;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 
 import org.jswan.esp.api.Direction;
@@ -99,7 +100,8 @@ public final class StaticTunnel implements AutoCloseable {
             ESP.log(System.Logger.Level.INFO, "static tunnel " + c.tun() + " up: " + c.mode() + " mode, "
                     + c.local().getHostAddress() + " <=> " + c.remote().getHostAddress() + ", "
                     + (c.udpEncap() ? "ESP-in-UDP " + c.localPort() + " <=> " + c.remotePort() : "plain ESP")
-                    + ", out " + c.out() + ", in " + c.in() + ", " + c.localTs() + " <=> " + c.remoteTs());
+                    + ", out " + c.out() + ", in " + c.in() + ", " + prefixes(c.localTs()) + " <=> "
+                    + prefixes(c.remoteTs()));
             return new StaticTunnel(c, plane, tun, routes, agent, closeSocket);
         } finally {
             if (!ok) {
@@ -110,6 +112,15 @@ public final class StaticTunnel implements AutoCloseable {
                 tun.close();
             }
         }
+    }
+
+    private static String prefixes(final List<TrafficSelector> selectors) {
+        StringBuilder b = new StringBuilder();
+        for (TrafficSelector s : selectors) {
+            b.append(b.length() == 0 ? "" : ",").append(s.address().getHostAddress()).append('/')
+                    .append(s.prefixLength());
+        }
+        return b.toString();
     }
 
     private static void start(final Runnable r, final String name) {
