@@ -107,12 +107,13 @@ final class StaticRoutes implements AutoCloseable {
                     InetAddress a = addrs.nextElement();
                     for (TrafficSelector s : selectors) {
                         if (contains(s, a)) {
-                            return a;
+                            // without the scope id (fd01::1%lo), which `ip route ... src` does not accept
+                            return InetAddress.getByAddress(a.getAddress());
                         }
                     }
                 }
             }
-        } catch (SocketException e) {
+        } catch (SocketException | java.net.UnknownHostException e) {
             return null;
         }
         return null;

@@ -67,7 +67,15 @@ class EspWireFormatTest {
                 for (boolean udp : new boolean[] {true, false}) {
                     cases.add(WireCase.of(cases.size(), alg, tunnel, udp, random));
                 }
+                // IPv6 outer addresses: UDP only (RawEspSocket is IPv4-only).
+                cases.add(WireCase.of(cases.size(), alg, tunnel, true, true, true, random));
             }
+        }
+        // Mixed families in tunnel mode, for one transform of each kind.
+        for (String alg : List.of("aes128gcm16", "chacha20poly1305", "aes256-sha512")) {
+            cases.add(WireCase.of(cases.size(), alg, true, true, false, true, random));
+            cases.add(WireCase.of(cases.size(), alg, true, false, false, true, random));
+            cases.add(WireCase.of(cases.size(), alg, true, true, true, false, random));
         }
         List<Decrypted> scapy;
         List<Decrypted> tshark;
@@ -85,14 +93,14 @@ class EspWireFormatTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (WireCase c : cases) {
             tests.add(DynamicTest.dynamicTest("Scapy decrypts jswan's ESP: " + c.name(),
-                    () -> assertDecrypted("Scapy", scapy, c, 8, -1)));
+                    () -> assertDecrypted("Scapy", scapy, c, c.echoRequest(), -1)));
             tests.add(DynamicTest.dynamicTest("jswan decrypts Scapy's ESP, Scapy decrypts the reply: " + c.name(),
-                    () -> assertDecrypted("Scapy", scapy, c, 0, c.icmpId())));
+                    () -> assertDecrypted("Scapy", scapy, c, c.echoReply(), c.icmpId())));
             if (c.tsharkSupports()) {
                 tests.add(DynamicTest.dynamicTest("tshark decrypts jswan's ESP: " + c.name(),
-                        () -> assertDecrypted("tshark", tshark, c, 8, -1)));
+                        () -> assertDecrypted("tshark", tshark, c, c.echoRequest(), -1)));
                 tests.add(DynamicTest.dynamicTest("tshark decrypts jswan's reply to Scapy: " + c.name(),
-                        () -> assertDecrypted("tshark", tshark, c, 0, c.icmpId())));
+                        () -> assertDecrypted("tshark", tshark, c, c.echoReply(), c.icmpId())));
             }
         }
         return tests.stream();
@@ -103,7 +111,8 @@ class EspWireFormatTest {
         Namespace js = lab.namespace("js");
         Namespace peer = lab.namespace("peer");
         lab.link(js, "wj0", peer, "wp0");
-        js.addAddress("wj0", WireCase.JSWAN_OUTER + "/24");
+        js.addAddress("wj0", WireCase.JSWAN_OUTER4 + "/24");
+        js.addAddress("wj0", WireCase.JSWAN_OUTER6 + "/64");
         StringBuilder peerBatch = new StringBuilder();
         StringBuilder jsBatch = new StringBuilder();
         Path dir = lab.reportDir().resolve("static");
@@ -111,9 +120,11 @@ class EspWireFormatTest {
         List<String> argv = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
                 System.getProperty("java.class.path"), "org.jswan.gateway.cli.Main", "static"));
         for (WireCase c : cases) {
-            peerBatch.append("addr add ").append(c.peerOuter()).append("/24 dev wp0\n");
+            peerBatch.append("addr add ").append(c.peerOuter()).append(c.outer6() ? "/64 dev wp0 nodad\n"
+                    : "/24 dev wp0\n");
             if (c.tunnel()) {
-                jsBatch.append("addr add ").append(c.jswanInner()).append("/32 dev lo\n");
+                jsBatch.append("addr add ").append(c.jswanInner()).append(c.inner6() ? "/128 dev lo nodad\n"
+                        : "/32 dev lo\n");
             }
             Path conf = dir.resolve(c.tun() + ".conf");
             Files.writeString(conf, c.staticConfig());
@@ -154,20 +165,21 @@ class EspWireFormatTest {
         }
         Predicate<Decrypted> wanted = d -> d.icmpType() == icmpType && (icmpId < 0 || d.icmpId() == icmpId);
         List<Decrypted> hits = fromJswan.stream().filter(wanted).toList();
-        String what = icmpType == 8 ? "jswan's echo request" : "jswan's echo reply to Scapy (id " + icmpId + ")";
+        String what = icmpType == c.echoRequest() ? "jswan's echo request"
+                : "jswan's echo reply to Scapy (id " + icmpId + ")";
         assertTrue(!hits.isEmpty(), decoder + " found no " + what + " in SPI " + String.format("%08x", c.outSpi())
                 + " of " + c.name() + "; decrypted: " + fromJswan);
         for (Decrypted d : hits) {
             assertEquals(c.jswanInner(), d.innerSrc(), "inner source");
             assertEquals(c.peerInner(), d.innerDst(), "inner destination");
-            assertEquals(WireCase.JSWAN_OUTER, d.outerSrc(), "outer source");
+            assertEquals(c.jswanOuter(), d.outerSrc(), "outer source");
             assertTrue(d.icvGood(), decoder + ": ICV of " + d);
             if (d.encap() != null) {
                 assertEquals(c.udp() ? "udp" : "none", d.encap(), "encapsulation");
             }
             if (d.nextHeader() >= 0) {
-                // RFC 4303 §2.6: 4 (IPv4) in tunnel mode, the upper protocol (1, ICMP) in transport mode.
-                assertEquals(c.tunnel() ? 4 : 1, d.nextHeader(), "ESP next header");
+                // RFC 4303 §2.6: the inner IP version (4, 41) in tunnel mode, the upper protocol in transport mode.
+                assertEquals(c.nextHeader(), d.nextHeader(), "ESP next header");
             }
         }
     }
@@ -192,21 +204,33 @@ class EspWireFormatTest {
         return out;
     }
 
-    /** Lines of {@code -T fields}: esp.spi;ip.src;ip.dst;icmp.type;icmp.ident;esp.icv_good. */
+    /**
+     * Lines of {@code -T fields}: esp.spi;ip.src;ip.dst;ipv6.src;ipv6.dst;icmp.type;icmp.ident;icmpv6.type;
+     * icmpv6.echo.identifier;esp.icv_good;frame.protocols. Address fields list the outer, then the inner header's.
+     */
     static List<Decrypted> parseTshark(final String output) {
         List<Decrypted> out = new ArrayList<>();
         for (String line : output.split("\n")) {
             String[] f = line.trim().split(";", -1);
-            // skip other lines, and ICMP errors quoting an ESP packet (several ICMP types in one frame)
-            if (f.length != 6 || !f[0].startsWith("0x") || f[3].isEmpty() || f[3].contains(",")) {
+            if (f.length != 11 || !f[0].startsWith("0x")) {
                 continue;
             }
-            String[] src = f[1].split(",");
-            String[] dst = f[2].split(",");
-            out.add(new Decrypted((int) Long.parseLong(f[0].substring(2), 16), null, src[0], src[src.length - 1],
-                    dst[dst.length - 1], intOr(f[3]), intOr(f[4].startsWith("0x") ? Integer.toString(
-                    Integer.parseInt(f[4].substring(2), 16)) : f[4].split(",")[0]), -1, "1".equals(f[5])
-                    || "True".equalsIgnoreCase(f[5]), null));
+            boolean v6 = !f[7].isEmpty();
+            String type = v6 ? f[7] : f[5];
+            // skip undecrypted frames, and ICMP errors quoting an ESP packet (several ICMP types in one frame)
+            if (type.isEmpty() || type.contains(",") || (!f[5].isEmpty() && !f[7].isEmpty())) {
+                continue;
+            }
+            boolean outer6 = f[10].indexOf(":ipv6:") >= 0 && (f[10].indexOf(":ip:") < 0
+                    || f[10].indexOf(":ipv6:") < f[10].indexOf(":ip:"));
+            String[] outerSrc = (outer6 ? f[3] : f[1]).split(",");
+            String[] src = (v6 ? f[3] : f[1]).split(",");
+            String[] dst = (v6 ? f[4] : f[2]).split(",");
+            String id = v6 ? f[8] : f[6];
+            out.add(new Decrypted((int) Long.parseLong(f[0].substring(2), 16), null, outerSrc[0],
+                    src[src.length - 1], dst[dst.length - 1], intOr(type), id.startsWith("0x")
+                    ? Integer.parseInt(id.substring(2), 16) : intOr(id), -1,
+                    "1".equals(f[9]) || "True".equalsIgnoreCase(f[9]), null));
         }
         return out;
     }
@@ -226,8 +250,12 @@ class EspWireFormatTest {
                 }
             }
         }
-        argv.addAll(List.of("-Y", "esp && icmp", "-T", "fields", "-E", "separator=;", "-e", "esp.spi", "-e",
-                "ip.src", "-e", "ip.dst", "-e", "icmp.type", "-e", "icmp.ident", "-e", "esp.icv_good"));
+        argv.addAll(List.of("-Y", "esp && (icmp || icmpv6)", "-T", "fields", "-E", "separator=;"));
+        for (String field : List.of("esp.spi", "ip.src", "ip.dst", "ipv6.src", "ipv6.dst", "icmp.type",
+                "icmp.ident", "icmpv6.type", "icmpv6.echo.identifier", "esp.icv_good", "frame.protocols")) {
+            argv.add("-e");
+            argv.add(field);
+        }
         return argv.toArray(new String[0]);
     }
 

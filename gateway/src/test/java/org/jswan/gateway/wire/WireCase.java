@@ -8,13 +8,20 @@ import java.util.Random;
  * One tunnel of the wire matrix: algorithm, mode and encapsulation, with its own addresses, port, SPIs and keys
  * (random test keys, written into both jswan's static file and the decoders' SA tables).
  */
-record WireCase(int index, String algorithm, boolean tunnel, boolean udp, int outSpi, int inSpi, String outKey,
-        String outIntegKey, String inKey, String inIntegKey) {
-    static final String JSWAN_OUTER = "10.99.0.1";
+record WireCase(int index, String algorithm, boolean tunnel, boolean udp, boolean outer6, boolean inner6,
+        int outSpi, int inSpi, String outKey, String outIntegKey, String inKey, String inIntegKey) {
+    static final String JSWAN_OUTER4 = "10.99.0.1";
+    static final String JSWAN_OUTER6 = "fd99::1";
     static final int PEER_PORT = 4500;
 
     static WireCase of(final int index, final String algorithm, final boolean tunnel, final boolean udp,
             final Random random) {
+        return of(index, algorithm, tunnel, udp, false, false, random);
+    }
+
+    /** Transport mode protects the outer addresses' own traffic, so there {@code inner6 == outer6}. */
+    static WireCase of(final int index, final String algorithm, final boolean tunnel, final boolean udp,
+            final boolean outer6, final boolean inner6, final Random random) {
         int keyLen = switch (algorithm) {
             case "aes128gcm16" -> 20;
             case "aes256gcm16", "chacha20poly1305" -> 36;
@@ -26,7 +33,7 @@ record WireCase(int index, String algorithm, boolean tunnel, boolean udp, int ou
             case "sha512" -> 64;
             default -> 0;
         };
-        return new WireCase(index, algorithm, tunnel, udp, 0xc1000000 + index, 0xc2000000 + index,
+        return new WireCase(index, algorithm, tunnel, udp, outer6, tunnel ? inner6 : outer6, 0xc1000000 + index, 0xc2000000 + index,
                 hex(random, keyLen), hex(random, integLen), hex(random, keyLen), hex(random, integLen));
     }
 
@@ -37,7 +44,12 @@ record WireCase(int index, String algorithm, boolean tunnel, boolean udp, int ou
     }
 
     String name() {
-        return algorithm + "/" + (tunnel ? "tunnel" : "transport") + "/" + (udp ? "udp" : "esp");
+        String family = outer6 == inner6 ? (outer6 ? "ipv6" : "ipv4") : (inner6 ? "ipv6-in-ipv4" : "ipv4-in-ipv6");
+        return algorithm + "/" + (tunnel ? "tunnel" : "transport") + "/" + (udp ? "udp" : "esp") + "/" + family;
+    }
+
+    String jswanOuter() {
+        return outer6 ? JSWAN_OUTER6 : JSWAN_OUTER4;
     }
 
     boolean aead() {
@@ -50,7 +62,7 @@ record WireCase(int index, String algorithm, boolean tunnel, boolean udp, int ou
 
     /** The peer's outer address: one per case, so transport-mode routing rules do not overlap. */
     String peerOuter() {
-        return "10.99.0." + (10 + index);
+        return outer6 ? "fd99::" + Integer.toHexString(10 + index) : "10.99.0." + (10 + index);
     }
 
     int jswanPort() {
@@ -59,11 +71,35 @@ record WireCase(int index, String algorithm, boolean tunnel, boolean udp, int ou
 
     /** Inner source of jswan's traffic: an address behind jswan (tunnel) or its outer address (transport). */
     String jswanInner() {
-        return tunnel ? "10.1." + index + ".1" : JSWAN_OUTER;
+        return tunnel ? innerAddress(1) : jswanOuter();
     }
 
     String peerInner() {
-        return tunnel ? "10.2." + index + ".1" : peerOuter();
+        return tunnel ? innerAddress(2) : peerOuter();
+    }
+
+    /** Addresses in canonical text form (RFC 5952), as Scapy and tshark print them. */
+    private String innerAddress(final int side) {
+        return inner6 ? "fd0" + side + ":" + Integer.toHexString(index + 1) + "::1" : "10." + side + "." + index + ".1";
+    }
+
+    private String innerSubnet(final int side) {
+        return inner6 ? "fd0" + side + ":" + Integer.toHexString(index + 1) + "::/64" : "10." + side + "." + index
+                + ".0/24";
+    }
+
+    /** ICMP(v6) echo request and reply types (RFC 792, RFC 4443 §4). */
+    int echoRequest() {
+        return inner6 ? 128 : 8;
+    }
+
+    int echoReply() {
+        return inner6 ? 129 : 0;
+    }
+
+    /** ESP next header: the inner IP version in tunnel mode, ICMP(v6) in transport mode (RFC 4303 §2.6). */
+    int nextHeader() {
+        return tunnel ? (inner6 ? 41 : 4) : (inner6 ? 58 : 1);
     }
 
     /** ICMP id of the echo requests Scapy sends, so their replies are told apart from the ping's. */
@@ -74,15 +110,15 @@ record WireCase(int index, String algorithm, boolean tunnel, boolean udp, int ou
     /** The static-key file of `jswan static`. */
     String staticConfig() {
         StringBuilder b = new StringBuilder("# wire test case " + name() + "\n")
-                .append("local = ").append(JSWAN_OUTER).append('\n')
+                .append("local = ").append(jswanOuter()).append('\n')
                 .append("remote = ").append(peerOuter()).append('\n')
                 .append("encap = ").append(udp ? "udp" : "none").append('\n')
                 .append("local_port = ").append(jswanPort()).append('\n')
                 .append("remote_port = ").append(PEER_PORT).append('\n')
                 .append("mode = ").append(tunnel ? "tunnel" : "transport").append('\n');
         if (tunnel) {
-            b.append("local_ts = 10.1.").append(index).append(".0/24\n");
-            b.append("remote_ts = 10.2.").append(index).append(".0/24\n");
+            b.append("local_ts = ").append(innerSubnet(1)).append('\n');
+            b.append("remote_ts = ").append(innerSubnet(2)).append('\n');
         }
         b.append("tun = ").append(tun()).append('\n');
         sa(b, "out", outSpi, outKey, outIntegKey);
@@ -104,7 +140,7 @@ record WireCase(int index, String algorithm, boolean tunnel, boolean udp, int ou
         return String.format(Locale.ROOT, "{\"name\": \"%s\", \"mode\": \"%s\", \"encap\": \"%s\", \"jswan\": \"%s\", "
                 + "\"peer\": \"%s\", \"jswan_port\": %d, \"peer_port\": %d, \"inner_jswan\": \"%s\", "
                 + "\"inner_peer\": \"%s\", \"icmp_id\": %d, \"out\": %s, \"in\": %s}", name(),
-                tunnel ? "tunnel" : "transport", udp ? "udp" : "none", JSWAN_OUTER, peerOuter(), jswanPort(),
+                tunnel ? "tunnel" : "transport", udp ? "udp" : "none", jswanOuter(), peerOuter(), jswanPort(),
                 PEER_PORT, jswanInner(), peerInner(), icmpId(), scapySa(outSpi, outKey, outIntegKey),
                 scapySa(inSpi, inKey, inIntegKey));
     }
@@ -127,8 +163,8 @@ record WireCase(int index, String algorithm, boolean tunnel, boolean udp, int ou
 
     /** The two esp_sa UAT records (strongSwan save-keys format) for {@code tshark -o uat:esp_sa:...}. */
     String[] tsharkSas() {
-        return new String[] {tsharkSa(JSWAN_OUTER, peerOuter(), outSpi, outKey, outIntegKey),
-            tsharkSa(peerOuter(), JSWAN_OUTER, inSpi, inKey, inIntegKey)};
+        return new String[] {tsharkSa(jswanOuter(), peerOuter(), outSpi, outKey, outIntegKey),
+            tsharkSa(peerOuter(), jswanOuter(), inSpi, inKey, inIntegKey)};
     }
 
     private String tsharkSa(final String src, final String dst, final int spi, final String key, final String integ) {
@@ -138,7 +174,7 @@ record WireCase(int index, String algorithm, boolean tunnel, boolean udp, int ou
             case 48 -> "HMAC-SHA-384-192 [RFC4868]";
             default -> "HMAC-SHA-512-256 [RFC4868]";
         };
-        return String.format("\"IPv4\",\"%s\",\"%s\",\"0x%08x\",\"%s\",\"0x%s\",\"%s\",\"%s\"", src, dst, spi, enc,
-                key, auth, integ.isEmpty() ? "" : "0x" + integ);
+        return String.format("\"%s\",\"%s\",\"%s\",\"0x%08x\",\"%s\",\"0x%s\",\"%s\",\"%s\"", outer6 ? "IPv6" : "IPv4",
+                src, dst, spi, enc, key, auth, integ.isEmpty() ? "" : "0x" + integ);
     }
 }

@@ -5,13 +5,16 @@
 #   esp_scapy.py decode CASES.json PCAP   decrypt (ICV verified) every ESP packet in PCAP whose SPI is known;
 #                                         prints one JSON object per packet
 # CASES.json: [{"name", "mode": "tunnel"|"transport", "encap": "udp"|"none", "jswan": "10.99.0.1", "peer": "...",
+#   (IPv4 or IPv6 addresses, outer and inner families may differ in tunnel mode)
 #   "jswan_port", "peer_port", "inner_jswan", "inner_peer", "icmp_id",
 #   "out"|"in": {"spi", "crypt", "crypt_key" (hex, AEAD: key + salt), "auth" (or null), "auth_key"}}]
 import json
 import sys
 
-from scapy.all import ICMP, IP, UDP, Raw, conf, rdpcap, send
-from scapy.supersocket import L3RawSocket  # kernel routes and resolves ARP
+import socket
+
+from scapy.all import ICMP, IP, UDP, Raw, rdpcap
+from scapy.layers.inet6 import ICMPv6EchoReply, ICMPv6EchoRequest, IPv6
 from scapy.layers.ipsec import ESP, SecurityAssociation
 
 
@@ -23,27 +26,46 @@ def sa_of(spec, tunnel_header=None, nat_t_header=None):
                                tunnel_header=tunnel_header, nat_t_header=nat_t_header)
 
 
+def ip_of(src, dst):
+    return IPv6(src=src, dst=dst) if ":" in src else IP(src=src, dst=dst)
+
+
+def echo_request(src, dst, icmp_id, seq, text):
+    if ":" in src:
+        return IPv6(src=src, dst=dst) / ICMPv6EchoRequest(id=icmp_id, seq=seq, data=text)
+    return IP(src=src, dst=dst) / ICMP(type=8, id=icmp_id, seq=seq) / Raw(text)
+
+
+def send_raw(pkt):
+    # Raw IPPROTO_RAW sockets send the packet as built (header included); the kernel routes it and resolves the
+    # neighbour (Scapy's own L3 sockets fail on IPv6 here).
+    family = socket.AF_INET6 if isinstance(pkt, IPv6) else socket.AF_INET
+    with socket.socket(family, socket.SOCK_RAW, socket.IPPROTO_RAW) as s:
+        s.sendto(bytes(pkt), (pkt.dst, 0))
+
+
 def do_send(cases):
-    conf.L3socket = L3RawSocket
     for c in cases:
         nat_t = UDP(sport=c["peer_port"], dport=c["jswan_port"]) if c["encap"] == "udp" else None
+        text = b"scapy-to-jswan " + c["name"].encode()
         if c["mode"] == "tunnel":
-            inner = IP(src=c["inner_peer"], dst=c["inner_jswan"]) / ICMP(type=8, id=c["icmp_id"], seq=1) / Raw(
-                b"scapy-to-jswan " + c["name"].encode())
-            sa = sa_of(c["in"], tunnel_header=IP(src=c["peer"], dst=c["jswan"]), nat_t_header=nat_t)
+            src, dst = c["inner_peer"], c["inner_jswan"]
+            sa = sa_of(c["in"], tunnel_header=ip_of(c["peer"], c["jswan"]), nat_t_header=nat_t)
         else:
-            inner = IP(src=c["peer"], dst=c["jswan"]) / ICMP(type=8, id=c["icmp_id"], seq=1) / Raw(
-                b"scapy-to-jswan " + c["name"].encode())
+            src, dst = c["peer"], c["jswan"]
             sa = sa_of(c["in"], nat_t_header=nat_t)
         for seq in (1, 2):
-            inner[ICMP].seq = seq
-            del inner[ICMP].chksum
-            pkt = sa.encrypt(IP(bytes(inner)), seq_num=seq)
+            inner = echo_request(src, dst, c["icmp_id"], seq, text)
+            inner = inner.__class__(bytes(inner))
+            pkt = sa.encrypt(inner, seq_num=seq)
             if UDP in pkt:
                 # Scapy 2.5 fixes the NAT-T UDP length before it appends the ESP packet (it stays 8): set it.
+                # RFC 3948 §2.1 zero checksum over IPv4; over IPv6 a UDP checksum is mandatory (RFC 8200 §8.1).
                 pkt[UDP].len = 8 + len(pkt[UDP].payload)
-                pkt = IP(bytes(pkt))
-            send(pkt, verbose=0)
+                if IPv6 in pkt:
+                    del pkt[UDP].chksum
+                pkt = pkt.__class__(bytes(pkt))
+            send_raw(pkt)
         print(json.dumps({"sent": c["name"], "spi": c["in"]["spi"]}), flush=True)
 
 
@@ -53,15 +75,20 @@ def do_decode(cases, pcap):
         for direction in ("out", "in"):
             sas[c[direction]["spi"]] = (c, direction)
     for pkt in rdpcap(pcap):
-        if IP not in pkt:
+        if IPv6 in pkt:
+            ip = pkt[IPv6]
+            proto = ip.nh
+        elif IP in pkt:
+            ip = pkt[IP]
+            proto = ip.proto
+        else:
             continue
-        ip = pkt[IP]
-        if ip.proto == 17 and UDP in ip:
+        if proto == 17 and UDP in ip:
             data = bytes(ip[UDP].payload)
             if len(data) < 8 or data[:4] == b"\x00\x00\x00\x00":
                 continue  # RFC 3948: keepalive or IKE
             encap = "udp"
-        elif ip.proto == 50:
+        elif proto == 50:
             data = bytes(ip.payload)
             encap = "none"
         else:
@@ -74,16 +101,21 @@ def do_decode(cases, pcap):
         out = {"spi": spi, "seq": seq, "case": c["name"], "dir": direction, "encap": encap,
                "outer_src": ip.src, "outer_dst": ip.dst}
         try:
-            esp_pkt = IP(bytes(IP(src=ip.src, dst=ip.dst, proto=50) / Raw(data)))
+            if isinstance(ip, IPv6):
+                esp_pkt = IPv6(bytes(IPv6(src=ip.src, dst=ip.dst, nh=50) / Raw(data)))
+            else:
+                esp_pkt = IP(bytes(IP(src=ip.src, dst=ip.dst, proto=50) / Raw(data)))
             plain = sa_of(c[direction]).decrypt(esp_pkt, verify=True)
-            inner = plain[IP].payload if isinstance(plain[IP].payload, IP) else plain[IP]
-            out["next_header"] = plain[IP].proto
+            out["next_header"] = plain.nh if isinstance(plain, IPv6) else plain.proto
+            inner = plain.payload if isinstance(plain.payload, (IP, IPv6)) else plain
             out["inner_src"] = inner.src
             out["inner_dst"] = inner.dst
-            if ICMP in inner:
-                out["icmp_type"] = inner[ICMP].type
-                out["icmp_id"] = inner[ICMP].id
-                out["icmp_seq"] = inner[ICMP].seq
+            for layer, icmp_type in ((ICMP, None), (ICMPv6EchoRequest, 128), (ICMPv6EchoReply, 129)):
+                if layer in inner:
+                    out["icmp_type"] = inner[layer].type if icmp_type is None else icmp_type
+                    out["icmp_id"] = inner[layer].id
+                    out["icmp_seq"] = inner[layer].seq
+                    break
         except Exception as e:  # report, the Java side asserts
             out["error"] = "%s: %s" % (type(e).__name__, e)
         print(json.dumps(out), flush=True)
