@@ -77,18 +77,19 @@ public final class StaticTunnel implements AutoCloseable {
             IpCommandConfigurator ip = new IpCommandConfigurator();
             ip.setMtu(c.tun(), c.mtu());
             ip.linkUp(c.tun());
-            UdpInboundProcessor inbound = new UdpInboundProcessor(tun, plane, 1, MAX_DATAGRAM);
             TunReaderAgent agent;
             Runnable receiver;
             if (c.udpEncap()) {
-                UdpEspSocket udp = new UdpEspSocket(endpoint.local(), endpoint.remote(), inbound);
+                // One datagram per receive() call, so a batch of one.
+                UdpEspSocket udp = new UdpEspSocket(endpoint.local(), endpoint.remote(),
+                        new UdpInboundProcessor(tun, plane, 1, MAX_DATAGRAM));
                 closeSocket = udp::close;
                 receiver = udp;
                 agent = new TunReaderAgent(tun, plane, udp);
             } else {
                 // A raw socket delivers up to a batch at once; stage them all.
-                inbound = new UdpInboundProcessor(tun, plane, 64, MAX_DATAGRAM);
-                RawEspChannel raw = new RawEspChannel((Inet4Address) c.local(), (Inet4Address) c.remote(), inbound);
+                RawEspChannel raw = new RawEspChannel((Inet4Address) c.local(), (Inet4Address) c.remote(),
+                        new UdpInboundProcessor(tun, plane, 64, MAX_DATAGRAM));
                 closeSocket = raw::close;
                 receiver = raw;
                 agent = new TunReaderAgent(tun, plane, raw);

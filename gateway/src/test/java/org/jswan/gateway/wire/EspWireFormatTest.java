@@ -79,8 +79,11 @@ class EspWireFormatTest {
         }
         List<Decrypted> scapy;
         List<Decrypted> tshark;
+        String counters;
         try (Lab lab = Lab.open("EspWireFormatTest/espWireFormat")) {
-            Path pcap = runTraffic(lab, cases);
+            LabProcess jswan = runTraffic(lab, cases);
+            counters = jswan.output();
+            Path pcap = lab.reportDir().resolve("peer-wp0.pcap");
             Path json = lab.reportDir().resolve("cases.json");
             CommandResult s = lab.namespaces().get(1).exec(Duration.ofSeconds(60), PYTHON, script().toString(),
                     "decode", json.toString(), pcap.toString()).orThrow();
@@ -96,6 +99,8 @@ class EspWireFormatTest {
                     () -> assertDecrypted("Scapy", scapy, c, c.echoRequest(), -1)));
             tests.add(DynamicTest.dynamicTest("jswan decrypts Scapy's ESP, Scapy decrypts the reply: " + c.name(),
                     () -> assertDecrypted("Scapy", scapy, c, c.echoReply(), c.icmpId())));
+            tests.add(DynamicTest.dynamicTest("jswan drops Scapy's ESP with a bad ICV: " + c.name(),
+                    () -> assertCounters(counters, c)));
             if (c.tsharkSupports()) {
                 tests.add(DynamicTest.dynamicTest("tshark decrypts jswan's ESP: " + c.name(),
                         () -> assertDecrypted("tshark", tshark, c, c.echoRequest(), -1)));
@@ -106,8 +111,8 @@ class EspWireFormatTest {
         return tests.stream();
     }
 
-    /** Sets up the lab, runs jswan and the traffic of both directions; returns the capture of the peer's veth. */
-    private static Path runTraffic(final Lab lab, final List<WireCase> cases) throws IOException {
+    /** Sets up the lab, runs jswan and the traffic of both directions (captured on the peer's veth); jswan ended. */
+    private static LabProcess runTraffic(final Lab lab, final List<WireCase> cases) throws IOException {
         Namespace js = lab.namespace("js");
         Namespace peer = lab.namespace("peer");
         lab.link(js, "wj0", peer, "wp0");
@@ -141,7 +146,7 @@ class EspWireFormatTest {
         LabProcess jswan = js.start("jswan-static", argv.toArray(new String[0]));
         jswan.awaitOutput(out -> out.contains(cases.size() + " tunnel(s) up"), "jswan static up",
                 Duration.ofSeconds(60));
-        PacketCapture capture = PacketCapture.start(peer, "wp0");
+        PacketCapture capture = PacketCapture.start(peer, "wp0"); // <reportDir>/peer-wp0.pcap
 
         // 1. jswan -> wire: two echo requests through each tunnel (no replies: the peer has no IPsec).
         String targets = cases.stream().map(WireCase::peerInner).collect(Collectors.joining(" "));
@@ -154,7 +159,21 @@ class EspWireFormatTest {
         capture.stop();
         jswan.stop(Duration.ofSeconds(10));
         lab.note("jswan static counters:\n" + jswan.tail(cases.size() + 2));
-        return capture.pcapFile();
+        return jswan;
+    }
+
+    /**
+     * jswan's counters at exit: Scapy's two good packets decrypted, its third (last ICV byte flipped) dropped as
+     * AUTH_FAILED (RFC 4303 §3.4.4), and the two pings plus two replies sent.
+     */
+    private static void assertCounters(final String jswanOutput, final WireCase c) {
+        Matcher m = Pattern.compile("jswan static: " + c.tun() + ": (.*)").matcher(jswanOutput);
+        assertTrue(m.find(), "no counters of " + c.tun() + " in jswan's output");
+        String line = m.group(1);
+        assertTrue(line.startsWith("out 4 packets, in 2 packets"), c.name() + ": " + line);
+        assertTrue(line.contains("AUTH_FAILED=1"), c.name() + ": " + line);
+        assertTrue(!line.contains("MALFORMED") && !line.contains("BAD_PADDING") && !line.contains("POLICY_MISMATCH"),
+                c.name() + ": " + line);
     }
 
     private static void assertDecrypted(final String decoder, final List<Decrypted> all, final WireCase c,

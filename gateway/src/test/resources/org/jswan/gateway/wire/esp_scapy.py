@@ -44,6 +44,23 @@ def send_raw(pkt):
         s.sendto(bytes(pkt), (pkt.dst, 0))
 
 
+def finish(pkt, tamper):
+    if UDP in pkt:
+        # Scapy 2.5 fixes the NAT-T UDP length before it appends the ESP packet (it stays 8): set it.
+        # RFC 3948 §2.1 zero checksum over IPv4; over IPv6 a UDP checksum is mandatory (RFC 8200 §8.1).
+        pkt[UDP].len = 8 + len(pkt[UDP].payload)
+        if IPv6 in pkt:
+            del pkt[UDP].chksum
+    data = bytearray(bytes(pkt))
+    if tamper:
+        data[-1] ^= 0x01
+    pkt = pkt.__class__(bytes(data))
+    if tamper and IPv6 in pkt and UDP in pkt:
+        del pkt[UDP].chksum  # let the bad ICV, not the UDP checksum, be what fails
+        pkt = pkt.__class__(bytes(pkt))
+    return pkt
+
+
 def do_send(cases):
     for c in cases:
         nat_t = UDP(sport=c["peer_port"], dport=c["jswan_port"]) if c["encap"] == "udp" else None
@@ -54,18 +71,11 @@ def do_send(cases):
         else:
             src, dst = c["peer"], c["jswan"]
             sa = sa_of(c["in"], nat_t_header=nat_t)
-        for seq in (1, 2):
+        # seq 1 and 2 are good; seq 3 has its last ICV byte flipped, which jswan must drop (RFC 4303 §3.4.4).
+        for seq in (1, 2, 3):
             inner = echo_request(src, dst, c["icmp_id"], seq, text)
             inner = inner.__class__(bytes(inner))
-            pkt = sa.encrypt(inner, seq_num=seq)
-            if UDP in pkt:
-                # Scapy 2.5 fixes the NAT-T UDP length before it appends the ESP packet (it stays 8): set it.
-                # RFC 3948 §2.1 zero checksum over IPv4; over IPv6 a UDP checksum is mandatory (RFC 8200 §8.1).
-                pkt[UDP].len = 8 + len(pkt[UDP].payload)
-                if IPv6 in pkt:
-                    del pkt[UDP].chksum
-                pkt = pkt.__class__(bytes(pkt))
-            send_raw(pkt)
+            send_raw(finish(sa.encrypt(inner, seq_num=seq), tamper=seq == 3))
         print(json.dumps({"sent": c["name"], "spi": c["in"]["spi"]}), flush=True)
 
 
