@@ -39,8 +39,12 @@ import org.junit.jupiter.api.Timeout;
  * the echo requests and find the right inner addresses.</li>
  * <li>wire to jswan: Scapy encrypts echo requests with the SA jswan receives on and sends them; jswan's kernel
  * answers only if jswan decrypted them, and the answers come back through jswan's outbound SA, where Scapy and
- * tshark must find echo replies with Scapy's ICMP id.</li>
+ * tshark must find echo replies with Scapy's ICMP id. A third packet with one ICV bit flipped must be dropped
+ * (jswan's AUTH_FAILED counter, printed at exit).</li>
  * </ol>
+ * Matrix (63 tunnels): 9 transforms x {tunnel, transport} x {IPv4 UDP, IPv4 plain ESP, IPv6 UDP}, plus IPv6-in-IPv4
+ * (UDP and plain ESP) and IPv4-in-IPv6 (UDP) tunnels for AES-GCM, ChaCha20-Poly1305 and AES-CBC/SHA-512. Plain ESP
+ * over IPv6 is not covered: {@code RawEspSocket} is IPv4-only.
  * Coverage gap: tshark 4.0's ESP dissector has no ChaCha20-Poly1305, so that transform is proven by Scapy only.
  */
 class EspWireFormatTest {

@@ -33,8 +33,8 @@ record WireCase(int index, String algorithm, boolean tunnel, boolean udp, boolea
             case "sha512" -> 64;
             default -> 0;
         };
-        return new WireCase(index, algorithm, tunnel, udp, outer6, tunnel ? inner6 : outer6, 0xc1000000 + index, 0xc2000000 + index,
-                hex(random, keyLen), hex(random, integLen), hex(random, keyLen), hex(random, integLen));
+        return new WireCase(index, algorithm, tunnel, udp, outer6, tunnel ? inner6 : outer6, 0xc1000000 + index,
+                0xc2000000 + index, hex(random, keyLen), hex(random, integLen), hex(random, keyLen), hex(random, integLen));
     }
 
     private static String hex(final Random random, final int len) {
