@@ -126,8 +126,11 @@ class EspWireFormatTest {
         StringBuilder jsBatch = new StringBuilder();
         Path dir = lab.reportDir().resolve("static");
         Files.createDirectories(dir);
-        List<String> argv = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
-                System.getProperty("java.class.path"), "org.jswan.gateway.cli.Main", "static"));
+        List<String> argv = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        if (Runtime.version().feature() >= 22) {
+            argv.add("--enable-native-access=ALL-UNNAMED"); // jnr-ffi, as the jswan launcher grants it
+        }
+        argv.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.jswan.gateway.cli.Main", "static"));
         for (WireCase c : cases) {
             peerBatch.append("addr add ").append(c.peerOuter()).append(c.outer6() ? "/64 dev wp0 nodad\n"
                     : "/24 dev wp0\n");
