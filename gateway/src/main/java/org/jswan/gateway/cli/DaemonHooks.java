@@ -1,17 +1,33 @@
 package org.jswan.gateway.cli;
 
+import java.io.IOException;
 import org.jswan.gateway.Gateway;
+import org.jswan.gateway.control.DaemonControl;
+import org.jswan.gateway.control.ViciServer;
 
-/** What runs beside the gateway in `jswan daemon`: the control socket. */
+/** What runs beside the gateway in `jswan daemon`: the VICI control socket that swanctl and `jswan` use. */
 final class DaemonHooks {
+    private static ViciServer vici;
+
     private DaemonHooks() {
     }
 
     static void afterStart(final Gateway gateway) {
-        // The VICI control socket is started here once the daemon control adapter is in place.
+        DaemonControl control = new DaemonControl(gateway.ike(), gateway.options().configDir(),
+                gateway::dataPlaneDrops);
+        try {
+            vici = ViciServer.start(gateway.options().viciSocket(), control.viciHandler());
+            System.getLogger("DMN").log(System.Logger.Level.INFO, "VICI control socket at "
+                    + gateway.options().viciSocket());
+        } catch (IOException | RuntimeException e) {
+            System.getLogger("DMN").log(System.Logger.Level.WARNING, "cannot open the VICI control socket "
+                    + gateway.options().viciSocket() + ": " + e.getMessage() + " (use --vici-socket PATH)");
+        }
     }
 
     static void beforeStop(final Gateway gateway) {
-        // Counterpart of afterStart.
+        if (vici != null) {
+            vici.close();
+        }
     }
 }
