@@ -10,13 +10,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jswan.lab.Charon;
 import org.jswan.lab.IkeSa;
+import org.jswan.lab.Iperf3;
 import org.jswan.lab.Lab;
 import org.jswan.lab.Ping;
 import org.jswan.lab.PingResult;
 import org.jswan.lab.SiteToSite;
+import org.jswan.lab.UdpIperfResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Rekeying between jswan and strongSwan 5.9 under traffic (RFC 7296 §2.8): while hostA pings hostB every 50 ms,
@@ -84,6 +88,39 @@ class StrongSwanInteropRekeyTest {
         jswan.awaitLog("received DELETE for IKE_SA", Duration.ofSeconds(10));
         awaitNoJswanIkeSa(jswan);
         assertNoState(strongswan, jswan);
+        assertEquals(0, jswan.stop(), "SIGTERM exits 0");
+    }
+
+    /**
+     * A 20 s UDP stream at 20 Mbit/s, one way, while one side's timer rekeys the CHILD_SA every 3 s. The rekey
+     * responder must not send on a new SA before the initiator has installed its inbound half (it does so only when
+     * the response arrives), and neither side may drop the old SA's packets early: the receiver counts every
+     * missing datagram.
+     */
+    @ParameterizedTest(name = "{0} rekeys, stream {1}")
+    @CsvSource({"strongSwan, jswan->strongSwan", "strongSwan, strongSwan->jswan", "jswan, jswan->strongSwan",
+        "jswan, strongSwan->jswan"})
+    @Timeout(90)
+    void udpStreamCrossesRekeysWithoutLoss(final String rekeyer, final String direction) {
+        Lab.assumeCharon();
+        SiteToSite net = SiteToSite.build(lab);
+        boolean strongSwanRekeys = rekeyer.equals("strongSwan");
+        String fast = "rekey_time = 3s\n                life_time = 20s\n                rand_time = 0s";
+        Charon strongswan = strongSwan(net, "none", IKE_SLOW, strongSwanRekeys ? fast : CHILD_SLOW).start();
+        JswanNode jswan = jswan(net, "start", IKE_SLOW, strongSwanRekeys ? CHILD_SLOW : fast).start();
+        jswan.awaitLog("CHILD_SA net{", Duration.ofSeconds(20));
+        StrongSwanInteropPskTest.awaitEstablished(strongswan);
+        int before = childSas(strongswan);
+
+        boolean toStrongSwan = direction.startsWith("jswan");
+        UdpIperfResult udp = toStrongSwan ? Iperf3.udp(net.hostB(), SiteToSite.HOST_B, net.hostA(), 20, 20)
+                : Iperf3.udp(net.hostA(), SiteToSite.HOST_A, net.hostB(), 20, 20);
+        int rekeys = childSas(strongswan) - before;
+        lab.note("UDP " + direction + " across " + rekeys + " CHILD_SA rekeys by " + rekeyer + ": "
+                + udp.lostPackets() + " of " + udp.packets() + " datagrams lost");
+        assertTrue(rekeys >= 5, rekeyer + " rekeyed the CHILD_SA " + rekeys + " times:\n" + strongswan.logTail(40));
+        assertTrue(udp.packets() > 20_000, "datagrams sent: " + udp.packets());
+        assertEquals(0, udp.lostPackets(), "datagrams lost across the rekeys");
         assertEquals(0, jswan.stop(), "SIGTERM exits 0");
     }
 
