@@ -109,6 +109,14 @@ class IkeDaemonExchangeTest {
         assertEquals(20, aOut.encryptionKey().length, "AES-128 key + 4-byte salt");
         assertNotNull(aOut.encapsulation(), "userspace data plane forces UDP encapsulation");
         assertEquals(4500, aOut.encapsulation().destinationPort());
+
+        // Per-SA counters and last use, as the data plane reports them (strongSwan's bytes-in, use-in).
+        backendA.usage.put(ca.spiIn(), new org.jswan.ike.spi.SaUsage(1500, 3, System.currentTimeMillis() - 3_000));
+        IkeSaView.ChildView used = a.listSas().get(0).children().get(0);
+        assertEquals(1500, used.bytesIn());
+        assertEquals(3, used.packetsIn());
+        assertTrue(used.useInSeconds() >= 3 && used.useInSeconds() <= 5, "use-in " + used.useInSeconds());
+        assertEquals(-1, used.useOutSeconds(), "never used outbound");
     }
 
     @Test
