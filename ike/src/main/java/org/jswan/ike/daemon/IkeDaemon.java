@@ -517,6 +517,7 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
         tm.close();
         bySpi.remove(sa.localSpi());
         halfOpen.values().remove(sa);
+        List<ChildPeerConfig> restart = childrenToRestart(sa, reason);
         for (ChildSa c : new ArrayList<>(sa.children())) {
             Tasks.uninstall(sa, this, c);
         }
@@ -529,6 +530,68 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
         if (sa.originalInitiator() && "peer did not answer".equals(reason)) {
             counters.outcome("timeout");
         }
+        PeerConfig now = peerNamed(sa.name());
+        for (ChildPeerConfig c : restart) {
+            ChildPeerConfig child = now == null ? null : now.child(c.name());
+            if (child == null || stillUp(now.name(), c.name())) {
+                continue;
+            }
+            IKE.log(System.Logger.Level.INFO, "restarting CHILD_SA " + c.name() + " of '" + now.name() + "'");
+            try {
+                initiateNow(now, child);
+            } catch (IllegalArgumentException e) {
+                IKE.log(System.Logger.Level.WARNING, "unable to restart CHILD_SA " + c.name() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * swanctl.conf(5): an established IKE_SA whose peer stopped answering (DPD or any exchange timing out) restarts
+     * the CHILD_SAs with {@code dpd_action = restart}; one the peer deleted restarts those with
+     * {@code close_action = start}. At most once per CHILD_SA config, even if it had several SAs.
+     */
+    private List<ChildPeerConfig> childrenToRestart(final IkeSa sa, final String reason) {
+        if (sa.establishedAtMillis() == 0 || sa.state() == IkeSaState.REKEYED) {
+            return List.of();
+        }
+        boolean timeout = "peer did not answer".equals(reason);
+        boolean deleted = "IKE_SA deleted".equals(reason);
+        List<ChildPeerConfig> out = new ArrayList<>();
+        for (ChildSa c : sa.children()) {
+            ChildPeerConfig.CloseAction action = timeout ? c.config().dpdAction()
+                    : deleted ? c.config().closeAction() : ChildPeerConfig.CloseAction.NONE;
+            if (action == ChildPeerConfig.CloseAction.START && !out.contains(c.config())) {
+                out.add(c.config());
+            }
+        }
+        return out;
+    }
+
+    /** Another IKE_SA (a reauthentication's successor, say) already carries this CHILD_SA config, or is coming up. */
+    private boolean stillUp(final String connection, final String child) {
+        for (IkeSa other : managers.keySet()) {
+            if (!other.name().equals(connection)) {
+                continue;
+            }
+            if (other.state() == IkeSaState.CONNECTING || other.state() == IkeSaState.CREATED) {
+                return true;
+            }
+            for (ChildSa c : other.children()) {
+                if (c.name().equals(child)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private PeerConfig peerNamed(final String name) {
+        for (PeerConfig p : peers) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     @Override

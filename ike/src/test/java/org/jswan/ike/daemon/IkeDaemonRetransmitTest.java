@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jswan.ike.daemon.InMemoryIkeNetwork.Conn;
 import org.jswan.ike.daemon.InMemoryIkeNetwork.Datagram;
+import org.jswan.ike.peer.ChildPeerConfig;
 import org.jswan.ike.task.RetransmitSchedule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -118,6 +119,65 @@ class IkeDaemonRetransmitTest {
         net.drop = answersOfBLost();
         await("dead peer detected", () -> a.listSas().isEmpty());
         assertEquals(0, backendA.saCount());
+    }
+
+    /** swanctl.conf(5) dpd_action = restart: the initiator brings the connection up again once the peer is back. */
+    @Test
+    void deadPeerWithDpdActionRestartIsReinitiated() throws Exception {
+        a = net.daemon(A, backendA, FAST);
+        b = net.daemon(B, backendB, FAST);
+        a.load(List.of(InMemoryIkeNetwork.withActions(InMemoryIkeNetwork.withDpd(Conn.psk("b", A, B, "10.1.0.0/16",
+                "10.2.0.0/16").build(), java.time.Duration.ofMillis(150)), ChildPeerConfig.CloseAction.NONE,
+                ChildPeerConfig.CloseAction.START)), secret("k"), InMemoryIkeNetwork.NO_CREDENTIALS);
+        b.load(List.of(Conn.psk("a", B, A, "10.2.0.0/16", "10.1.0.0/16").build()), secret("k"),
+                InMemoryIkeNetwork.NO_CREDENTIALS);
+        a.initiate("b", "net");
+        await("established", () -> established(a, 1) && established(b, 1));
+        long first = a.listSas().get(0).spiI();
+        // B loses its state (a reboot) and answers nothing until A has given the IKE_SA up.
+        net.drop = answersOfBLost();
+        await("dead peer detected and a new IKE_SA started", () -> a.listSas().size() == 1
+                && a.listSas().get(0).spiI() != first);
+        b.terminate(null);
+        net.drop = d -> false;
+        await("re-established", () -> established(a, 1) && a.listSas().get(0).spiI() != first);
+        assertEquals(1, a.listSas().size());
+    }
+
+    /** dpd_action = clear (the default): a dead peer's IKE_SA is gone and nothing is started. */
+    @Test
+    void deadPeerWithoutDpdActionStaysDown() throws Exception {
+        a = net.daemon(A, backendA, FAST);
+        b = net.daemon(B, backendB, FAST);
+        a.load(List.of(InMemoryIkeNetwork.withDpd(Conn.psk("b", A, B, "10.1.0.0/16", "10.2.0.0/16").build(),
+                java.time.Duration.ofMillis(150))), secret("k"), InMemoryIkeNetwork.NO_CREDENTIALS);
+        b.load(List.of(Conn.psk("a", B, A, "10.2.0.0/16", "10.1.0.0/16").build()), secret("k"),
+                InMemoryIkeNetwork.NO_CREDENTIALS);
+        a.initiate("b", "net");
+        await("established", () -> established(a, 1) && established(b, 1));
+        net.drop = answersOfBLost();
+        await("dead peer detected", () -> a.listSas().isEmpty());
+        Thread.sleep(500);
+        assertTrue(a.listSas().isEmpty(), "nothing restarted");
+    }
+
+    /** close_action = start: when the peer deletes the IKE_SA, it is initiated again. */
+    @Test
+    void peerDeleteWithCloseActionStartIsReinitiated() throws Exception {
+        a = net.daemon(A, backendA, FAST);
+        b = net.daemon(B, backendB, FAST);
+        a.load(List.of(InMemoryIkeNetwork.withActions(Conn.psk("b", A, B, "10.1.0.0/16", "10.2.0.0/16").build(),
+                ChildPeerConfig.CloseAction.START, ChildPeerConfig.CloseAction.NONE)), secret("k"),
+                InMemoryIkeNetwork.NO_CREDENTIALS);
+        b.load(List.of(Conn.psk("a", B, A, "10.2.0.0/16", "10.1.0.0/16").build()), secret("k"),
+                InMemoryIkeNetwork.NO_CREDENTIALS);
+        a.initiate("b", "net");
+        await("established", () -> established(a, 1) && established(b, 1));
+        long first = a.listSas().get(0).spiI();
+        assertEquals(1, b.terminate(null));
+        await("re-established by A", () -> established(a, 1) && established(b, 1)
+                && a.listSas().get(0).spiI() != first);
+        assertTrue(a.listSas().get(0).initiator(), "A initiated again");
     }
 
     @Test
