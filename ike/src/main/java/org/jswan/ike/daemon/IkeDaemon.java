@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.jswan.ike.codec.DecodeException;
+import org.jswan.ike.codec.Fragment;
 import org.jswan.ike.codec.MessageCodec;
 import org.jswan.ike.cred.CredentialStore;
 import org.jswan.ike.keys.WiresharkKeyFiles;
@@ -351,9 +352,17 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
             counters.drop("wrong initiator flag");
             return;
         }
+        TaskManager tm = managers.get(sa);
         IkeMessage message;
         try {
-            message = MessageCodec.decodeBody(header, datagram, init ? null : sa.inbound());
+            if (MessageCodec.isFragment(header)) {
+                message = reassemble(sa, tm, header, datagram);
+                if (message == null) {
+                    return;
+                }
+            } else {
+                message = MessageCodec.decodeBody(header, datagram, init ? null : sa.inbound());
+            }
         } catch (DecodeException e) {
             counters.drop(e.silentDrop() ? "undecodable" : e.notifyType().toString());
             // Counted, and logged at level 2 only: a flood of garbage must not flood the log.
@@ -364,7 +373,6 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
         }
         ENC.log(System.Logger.Level.INFO, "parsed " + message.summary());
         sa.lastInboundMillis(nowMillis());
-        TaskManager tm = managers.get(sa);
         if (!init && (!remote.equals(sa.remote()) || local.getPort() != sa.local().getPort())
                 && tm.inWindow(message)) {
             // RFC 7296 §2.23: after an authenticated message, follow the peer's NAT mapping; never after a
@@ -376,6 +384,30 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
         } else {
             tm.onRequest(message, datagram);
         }
+    }
+
+    /**
+     * RFC 7383 §2.6: verifies and decrypts one fragment and returns the message once all its fragments are in,
+     * else null. Fragments are accepted only on an IKE_SA that negotiated fragmentation, after IKE_SA_INIT.
+     */
+    private IkeMessage reassemble(final IkeSa sa, final TaskManager tm, final IkeHeader header,
+                                  final byte[] datagram) throws DecodeException {
+        if (!sa.fragmentation() || sa.inbound() == null) {
+            throw DecodeException.drop("IKE fragment on an IKE_SA without fragmentation");
+        }
+        Fragment f = MessageCodec.decodeFragment(header, datagram, sa.inbound());
+        if (!header.response() && tm.resendForRetransmittedFragment(header.messageId(), f.number())) {
+            return null;
+        }
+        java.util.Optional<IkeMessage> whole = tm.reassembler(header.response()).add(f);
+        if (whole.isEmpty()) {
+            ENC.log(System.Logger.Level.INFO, "received fragment #" + f.number() + " of " + f.total()
+                    + ", waiting for complete IKE message");
+            return null;
+        }
+        ENC.log(System.Logger.Level.INFO, "received fragment #" + f.number() + " of " + f.total()
+                + ", reassembled fragmented IKE message");
+        return whole.get();
     }
 
     private void onInitRequest(final IkeHeader header, final byte[] datagram, final InetSocketAddress local,
