@@ -159,12 +159,6 @@ final class ConnectionReader {
         var start = ch.choice("start_action", ChildConfig.StartAction.NONE, ChildConfig.StartAction.class);
         var close = ch.choice("close_action", ChildConfig.StartAction.NONE, ChildConfig.StartAction.class);
         var dpd = ch.choice("dpd_action", ChildConfig.DpdAction.CLEAR, ChildConfig.DpdAction.class);
-        for (String key : List.of("start_action", "close_action", "dpd_action")) {
-            if ("trap".equalsIgnoreCase(ch.string(key, ""))) {
-                ch.warning(key, "'trap' is not supported by jswan yet (no trap policies): " + (key.equals(
-                        "start_action") ? "the CHILD_SA is only started on command" : "treated as 'clear'"));
-            }
-        }
         Duration rekey = ch.duration("rekey_time", Duration.ofHours(1));
         Duration life = ch.duration("life_time", rekey.plus(rekey.dividedBy(10)));
         if (ch.has("life_time") && !life.isZero() && life.compareTo(rekey) <= 0) {

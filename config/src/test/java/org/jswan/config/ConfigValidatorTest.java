@@ -157,14 +157,6 @@ class ConfigValidatorTest {
     }
 
     @Test
-    void trapActionsAreWarnedAbout() throws Exception {
-        List<String> p = problems("connections {\n c {\n  remote_addrs = 192.0.2.1\n  children {\n   net {\n"
-                + "    dpd_action = trap\n    close_action = start\n   }\n  }\n }\n}\n");
-        assertEquals(List.of("swanctl.conf:6: warning: connections.c.children.net.dpd_action: 'trap' is not "
-                + "supported by jswan yet (no trap policies): treated as 'clear'"), p);
-    }
-
-    @Test
     void ikeProposalStructure() throws Exception {
         List<String> p = problems("connections {\n c {\n  proposals = aes128-sha256, ecp256, aes128--x25519, "
                 + "aes128-sha256-ecp256-esn\n }\n}\n");

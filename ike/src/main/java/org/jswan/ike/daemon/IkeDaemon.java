@@ -33,10 +33,13 @@ import org.jswan.ike.sa.ChildSa;
 import org.jswan.ike.sa.ChildSaState;
 import org.jswan.ike.sa.IkeSa;
 import org.jswan.ike.sa.IkeSaState;
+import org.jswan.ike.spi.BackendException;
+import org.jswan.ike.spi.BackendListener;
 import org.jswan.ike.spi.IpsecBackend;
 import org.jswan.ike.task.RetransmitSchedule;
 import org.jswan.ike.task.TaskContext;
 import org.jswan.ike.task.TaskManager;
+import org.jswan.ike.task.TaskType;
 import org.jswan.ike.task.Tasks;
 
 /**
@@ -65,6 +68,7 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
     private int nextSaId = 1;
     private int nextChildId = 1;
     private int nextReqid = 1;
+    private final TrapManager traps;
     private final long startedAtMillis = System.currentTimeMillis();
 
     public IkeDaemon(final DaemonSettings settings, final IpsecBackend backend, final IkeSender sender,
@@ -79,7 +83,18 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        backend.setListener((reqid, spi, hard) -> loop.execute(() -> onExpire(reqid, spi, hard)));
+        this.traps = new TrapManager(backend);
+        backend.setListener(new BackendListener() {
+            @Override
+            public void onExpire(final int reqid, final int spi, final boolean hard) {
+                loop.execute(() -> IkeDaemon.this.onExpire(reqid, spi, hard));
+            }
+
+            @Override
+            public void onAcquire(final int reqid) {
+                loop.execute(() -> IkeDaemon.this.onAcquire(reqid));
+            }
+        });
     }
 
     // ---------------------------------------------------------------- control API (any thread)
@@ -103,6 +118,14 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
             peers = List.copyOf(connections);
             secrets = psks;
             credentials = creds;
+            traps.retainOnly(peers);
+            for (PeerConfig p : peers) {
+                for (ChildPeerConfig c : p.children()) {
+                    if (c.startAction() == ChildPeerConfig.StartAction.TRAP) {
+                        installTrap(p, c);
+                    }
+                }
+            }
             CFG.log(System.Logger.Level.INFO, "loaded " + connections.size() + " connection(s), " + psks.size()
                     + " shared secret(s)");
             return null;
@@ -226,6 +249,7 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
             for (IkeSa sa : new ArrayList<>(managers.keySet())) {
                 destroy(sa, "shutting down");
             }
+            traps.uninstallAll();
             return null;
         });
     }
@@ -549,7 +573,7 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
         tm.close();
         bySpi.remove(sa.localSpi());
         halfOpen.values().remove(sa);
-        List<ChildPeerConfig> restart = childrenToRestart(sa, reason);
+        Map<ChildPeerConfig, ChildPeerConfig.CloseAction> actions = closeActions(sa, reason);
         for (ChildSa c : new ArrayList<>(sa.children())) {
             Tasks.uninstall(sa, this, c);
         }
@@ -563,9 +587,14 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
             counters.outcome("timeout");
         }
         PeerConfig now = peerNamed(sa.name());
-        for (ChildPeerConfig c : restart) {
+        for (var action : actions.entrySet()) {
+            ChildPeerConfig c = action.getKey();
             ChildPeerConfig child = now == null ? null : now.child(c.name());
             if (child == null || stillUp(now.name(), c.name())) {
+                continue;
+            }
+            if (action.getValue() == ChildPeerConfig.CloseAction.TRAP) {
+                installTrap(now, child);
                 continue;
             }
             IKE.log(System.Logger.Level.INFO, "restarting CHILD_SA " + c.name() + " of '" + now.name() + "'");
@@ -578,22 +607,22 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
     }
 
     /**
-     * swanctl.conf(5): an established IKE_SA whose peer stopped answering (DPD or any exchange timing out) restarts
-     * the CHILD_SAs with {@code dpd_action = restart}; one the peer deleted restarts those with
-     * {@code close_action = start}. At most once per CHILD_SA config, even if it had several SAs.
+     * swanctl.conf(5): when the peer of an established IKE_SA stopped answering (DPD or any exchange timing out),
+     * its CHILD_SAs' {@code dpd_action} applies; when the peer deleted it, their {@code close_action}: restart
+     * ({@code START}) or install a trap ({@code TRAP}). At most once per CHILD_SA config.
      */
-    private List<ChildPeerConfig> childrenToRestart(final IkeSa sa, final String reason) {
+    private Map<ChildPeerConfig, ChildPeerConfig.CloseAction> closeActions(final IkeSa sa, final String reason) {
+        Map<ChildPeerConfig, ChildPeerConfig.CloseAction> out = new LinkedHashMap<>();
         if (sa.establishedAtMillis() == 0 || sa.state() == IkeSaState.REKEYED) {
-            return List.of();
+            return out;
         }
         boolean timeout = "peer did not answer".equals(reason);
-        boolean deleted = "IKE_SA deleted".equals(reason);
-        List<ChildPeerConfig> out = new ArrayList<>();
+        boolean deleted = TaskManager.DELETED_BY_PEER.equals(reason);
         for (ChildSa c : sa.children()) {
             ChildPeerConfig.CloseAction action = timeout ? c.config().dpdAction()
                     : deleted ? c.config().closeAction() : ChildPeerConfig.CloseAction.NONE;
-            if (action == ChildPeerConfig.CloseAction.START && !out.contains(c.config())) {
-                out.add(c.config());
+            if (action != ChildPeerConfig.CloseAction.NONE) {
+                out.putIfAbsent(c.config(), action);
             }
         }
         return out;
@@ -654,8 +683,77 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
     }
 
     @Override
-    public int nextReqid() {
-        return nextReqid++;
+    public int reqidFor(final IkeSa sa, final ChildPeerConfig child) {
+        int trapped = traps.reqid(sa.name(), child.name());
+        return trapped != 0 ? trapped : nextReqid++;
+    }
+
+    @Override
+    public boolean trapped(final int reqid) {
+        return traps.byReqid(reqid) != null;
+    }
+
+    /** Installs (or keeps) the trap policy of {@code child}; problems are logged, the daemon goes on. */
+    private void installTrap(final PeerConfig p, final ChildPeerConfig child) {
+        if (p.remoteAddrs().isEmpty() || p.remoteAddrs().get(0).startsWith("%")) {
+            CFG.log(System.Logger.Level.WARNING, "cannot trap CHILD_SA '" + child.name() + "' of '" + p.name()
+                    + "': it needs a specific remote_addrs to initiate to");
+            return;
+        }
+        try {
+            InetAddress remote = InetAddress.getByName(p.remoteAddrs().get(0));
+            InetAddress local = sourceAddressFor(p, new InetSocketAddress(remote, p.remotePort()));
+            int reqid = traps.reqid(p.name(), child.name());
+            traps.install(p, child, reqid != 0 ? reqid : nextReqid++, local, remote);
+        } catch (IOException | IllegalArgumentException | BackendException e) {
+            CFG.log(System.Logger.Level.WARNING, "cannot trap CHILD_SA '" + child.name() + "' of '" + p.name()
+                    + "': " + e.getMessage());
+        }
+    }
+
+    /**
+     * Traffic hit a trap (the data plane's acquire): start the CHILD_SA, on an established IKE_SA of the
+     * connection if there is one, unless it is already up or on its way.
+     */
+    private void onAcquire(final int reqid) {
+        TrapManager.Trap trap = traps.byReqid(reqid);
+        if (trap == null) {
+            return;
+        }
+        IkeSa established = null;
+        for (IkeSa sa : managers.keySet()) {
+            if (!sa.name().equals(trap.peer().name())) {
+                continue;
+            }
+            boolean pending = sa.state() == IkeSaState.CONNECTING || sa.state() == IkeSaState.CREATED;
+            for (ChildSa c : sa.children()) {
+                pending |= c.reqid() == reqid;
+            }
+            if (pending) {
+                IKE.log(System.Logger.Level.DEBUG, "ignoring acquire for reqid " + reqid
+                        + ", connection attempt pending");
+                return;
+            }
+            if (sa.state() == IkeSaState.ESTABLISHED) {
+                established = sa;
+            }
+        }
+        IKE.log(System.Logger.Level.INFO, "acquire for reqid " + reqid + ": initiating CHILD_SA '"
+                + trap.child().name() + "' of '" + trap.peer().name() + "'");
+        if (established != null) {
+            TaskManager tm = managers.get(established);
+            if (tm.hasQueued(TaskType.CHILD_CREATE)) {
+                return;
+            }
+            tm.queue(Tasks.childCreate(established, this, trap.child()));
+            tm.initiate();
+            return;
+        }
+        try {
+            initiateNow(trap.peer(), trap.child());
+        } catch (IllegalArgumentException e) {
+            IKE.log(System.Logger.Level.WARNING, "unable to initiate on acquire: " + e.getMessage());
+        }
     }
 
     @Override

@@ -122,7 +122,7 @@ class ChildCreateTask implements Task {
         if (config == null) {
             return TaskStatus.SUCCESS;
         }
-        child = new ChildSa(config, ctx.nextChildId(), rekeyed != null ? rekeyed.reqid() : ctx.nextReqid());
+        child = new ChildSa(config, ctx.nextChildId(), rekeyed != null ? rekeyed.reqid() : ctx.reqidFor(sa, config));
         child.state(ChildSaState.INSTALLING);
         child.spiIn(allocateSpi());
         List<ProposalSpec> proposals = proposals(inIkeAuth(message.exchangeType()));
@@ -278,7 +278,7 @@ class ChildCreateTask implements Task {
         if (selected == null) {
             return TaskStatus.SUCCESS;
         }
-        child = new ChildSa(config, ctx.nextChildId(), rekeyed != null ? rekeyed.reqid() : ctx.nextReqid());
+        child = new ChildSa(config, ctx.nextChildId(), rekeyed != null ? rekeyed.reqid() : ctx.reqidFor(sa, config));
         child.state(ChildSaState.INSTALLING);
         child.spiOut(ByteBuffer.wrap(selected.proposal().spi()).getInt());
         child.spiIn(allocateSpi());

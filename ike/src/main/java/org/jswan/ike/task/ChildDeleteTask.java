@@ -97,7 +97,7 @@ final class ChildDeleteTask implements Task {
                 installer.installDeferredOutbound(other);
             }
         }
-        installer.uninstall(c, successorUsesPolicies);
+        installer.uninstall(c, successorUsesPolicies || ctx.trapped(c.reqid()));
         c.state(ChildSaState.DELETED);
         IKE.log(System.Logger.Level.INFO, "CHILD_SA " + c + " closed");
         ctx.childDeleted(sa, c);

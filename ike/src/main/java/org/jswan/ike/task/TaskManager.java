@@ -26,6 +26,8 @@ public final class TaskManager {
     private static final System.Logger ENC = System.getLogger("ENC");
     /** strongSwan's charon.fragment_size default: the largest IP datagram carrying an IKE message we send. */
     private static final int FRAGMENT_SIZE = 1280;
+    /** Why an IKE_SA the peer deleted was destroyed (close_action applies to these only). */
+    public static final String DELETED_BY_PEER = "deleted by peer";
 
     private final IkeSa sa;
     private final TaskContext ctx;
@@ -354,7 +356,7 @@ public final class TaskManager {
         send(encoded);
         if (destroyAfter) {
             // DESTROY_ME without failure: the peer deleted the IKE_SA, which is no failure to report.
-            fail(error != null ? error.getMessage() : failed ? "exchange failed" : "IKE_SA deleted");
+            fail(error != null ? error.getMessage() : failed ? "exchange failed" : DELETED_BY_PEER);
         }
         initiate();
     }
