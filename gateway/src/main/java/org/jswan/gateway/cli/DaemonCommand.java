@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jswan.gateway.Gateway;
 import org.jswan.gateway.GatewayException;
 import org.jswan.gateway.GatewayOptions;
@@ -107,9 +108,25 @@ public final class DaemonCommand implements Callable<Integer> {
         }
         GatewayOptions options = new GatewayOptions(configDir, viciSocket, port, portNatT, tun, mtu, saveKeys,
                 !noDataPlane);
+        // SIGHUP is handled from here on: the JVM's default would end the daemon if it came during start-up.
+        AtomicReference<Gateway> running = new AtomicReference<>();
+        Signal.handle(new Signal("HUP"), s -> {
+            reloadLogging();
+            Gateway g = running.get();
+            if (g == null) {
+                return;
+            }
+            try {
+                g.reload();
+            } catch (GatewayException e) {
+                System.getLogger("CFG").log(System.Logger.Level.WARNING, "reload failed, keeping the running "
+                        + "configuration: " + e.getMessage());
+            }
+        });
         Gateway gateway;
         try {
             gateway = Gateway.start(options);
+            running.set(gateway);
         } catch (GatewayException e) {
             System.err.println("jswan daemon: " + e.getMessage());
             return 1;
@@ -117,14 +134,6 @@ public final class DaemonCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), s -> stop.countDown());
         Signal.handle(new Signal("INT"), s -> stop.countDown());
-        Signal.handle(new Signal("HUP"), s -> {
-            try {
-                gateway.reload();
-            } catch (GatewayException e) {
-                System.getLogger("CFG").log(System.Logger.Level.WARNING, "reload failed, keeping the running "
-                        + "configuration: " + e.getMessage());
-            }
-        });
         MetricsServer metricsServer = null;
         if (metrics != null) {
             try {
@@ -145,5 +154,22 @@ public final class DaemonCommand implements Callable<Integer> {
         }
         gateway.close();
         return 0;
+    }
+
+    /** SIGHUP re-reads the loggers too, as charon does (and reopens their files, for logrotate). */
+    private void reloadLogging() {
+        System.Logger cfg = System.getLogger("CFG");
+        Path file = LogSettings.settingsFile(settings, configDir);
+        LogSettings logSettings = file == null ? LogSettings.NONE : LogSettings.read(file);
+        if (logSettings.hasErrors()) {
+            logSettings.problems().forEach(p -> cfg.log(System.Logger.Level.WARNING, "logger settings: " + p));
+            cfg.log(System.Logger.Level.WARNING, "keeping the running loggers");
+            return;
+        }
+        try {
+            LogSetup.install(logSettings.withCommandLine(debug, logFile));
+        } catch (IOException | IllegalArgumentException e) {
+            cfg.log(System.Logger.Level.WARNING, "cannot reopen the loggers: " + e.getMessage());
+        }
     }
 }

@@ -96,6 +96,7 @@ class DaemonSettingsTest {
                 + "            path = " + log + "\n"
                 + "            default = 0\n"
                 + "            net = 1\n"
+                + "            dmn = 1\n"
                 + "            log_level = yes\n"
                 + "            flush_line = yes\n"
                 + "        }\n    }\n}\n");
@@ -113,10 +114,19 @@ class DaemonSettingsTest {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.txt").toFile()).start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
-            while (!(Files.exists(log) && Files.readString(log).contains("listening on UDP ports"))) {
+            // The control socket comes up last in start-up.
+            while (!(Files.exists(log) && Files.readString(log).contains("VICI control socket at"))) {
                 assertTrue(p.isAlive(), "daemon exited: " + Files.readString(dir.resolve("stdout.txt")));
                 assertTrue(System.nanoTime() < deadline, "no 'listening' in " + (Files.exists(log)
                         ? Files.readString(log) : "(no log file)"));
+                Thread.sleep(100);
+            }
+            // SIGHUP re-reads the loggers: the next lines go to the file the edited settings name.
+            Path moved = dir.resolve("moved.log");
+            Files.writeString(settings, Files.readString(settings).replace(log.toString(), moved.toString()));
+            assertEquals(0, new ProcessBuilder("kill", "-HUP", Long.toString(p.pid())).start().waitFor());
+            while (!(Files.exists(moved) && Files.readString(moved).contains("loaded 1 connection"))) {
+                assertTrue(System.nanoTime() < deadline, "nothing in the new log after SIGHUP");
                 Thread.sleep(100);
             }
         } finally {
@@ -127,7 +137,8 @@ class DaemonSettingsTest {
         assertTrue(text.matches("(?s).*\\d\\d\\[NET1\\] listening on UDP ports " + ike + ".*"), text);
         assertTrue(text.matches("(?s).*\\d\\d\\[CFG1\\] loaded 1 connection.*"), "--debug 'cfg 1' on top: " + text);
         for (String line : text.split("\n")) {
-            assertTrue(line.matches("\\d\\d\\[(NET1|CFG1|[A-Z]{3}0)\\] .*"), "only what the levels allow: " + line);
+            assertTrue(line.matches("\\d\\d\\[(NET1|CFG1|DMN1|[A-Z]{3}0)\\] .*"),
+                    "only what the levels allow: " + line);
         }
         assertFalse(Files.readString(dir.resolve("stdout.txt")).contains("[NET"), "nothing logged to stdout");
     }
