@@ -132,18 +132,46 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
         });
     }
 
-    /** Starts the children with {@code start_action = start}. */
+    /**
+     * Starts the children with {@code start_action = start} that are not up or coming up already: after a reload
+     * (SIGHUP), an unchanged connection keeps its SAs instead of getting a second IKE_SA whose INITIAL_CONTACT
+     * would make the peer drop the first.
+     */
     public void startConnections() {
         call(() -> {
             for (PeerConfig p : peers) {
                 for (ChildPeerConfig c : p.children()) {
-                    if (c.startAction() == ChildPeerConfig.StartAction.START) {
+                    if (c.startAction() == ChildPeerConfig.StartAction.START && !upOrStarting(p.name(), c.name())) {
                         initiateNow(p, c);
                     }
                 }
             }
             return null;
         });
+    }
+
+    /** Whether an IKE_SA of {@code connection} is being set up, or is up with a CHILD_SA named {@code child}. */
+    private boolean upOrStarting(final String connection, final String child) {
+        for (IkeSa sa : managers.keySet()) {
+            if (!sa.name().equals(connection)) {
+                continue;
+            }
+            switch (sa.state()) {
+                case CREATED:
+                case CONNECTING:
+                    return true;
+                case ESTABLISHED:
+                case REKEYING:
+                case PASSIVE:
+                    if (sa.children().stream().anyMatch(c -> c.name().equals(child))) {
+                        return true;
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        return false;
     }
 
     /** Initiates {@code child} of {@code connection} (or of the connection that has such a child). */
