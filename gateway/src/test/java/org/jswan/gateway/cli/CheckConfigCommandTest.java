@@ -52,8 +52,10 @@ class CheckConfigCommandTest {
         for (Path dir : dirs) {
             out.getBuffer().setLength(0);
             assertEquals(0, run(dir), dir + ":\n" + out);
-            assertTrue(out.toString().matches("(?s)swanctl.conf: 1 connection, \\d+ secrets?, 0 errors, 0 warnings\\n"),
-                    dir + ":\n" + out);
+            // Only the road-warrior example uses keys jswan does not act on yet (config's ExamplesTest names them).
+            String warnings = dir.endsWith("road-warrior-server") ? "[1-9]\\d* warnings?" : "0 warnings";
+            assertTrue(out.toString().matches("(?s).*swanctl.conf: 1 connection, \\d+ secrets?, 0 errors, " + warnings
+                    + "\\n"), dir + ":\n" + out);
         }
     }
 
