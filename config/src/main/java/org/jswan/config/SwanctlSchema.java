@@ -22,7 +22,7 @@ final class SwanctlSchema {
             "mobike", "-yes", "dpd_delay", "+", "dpd_timeout", "-0s", "fragmentation", "-yes", "childless", "-allow",
             "send_certreq", "+", "send_cert", "+", "ocsp", "-reply", "ppk_id", "-", "ppk_required", "-no",
             "keyingtries", "-1", "unique", "-no", "reauth_time", "+", "rekey_time", "+", "over_time", "+",
-            "rand_time", "+", "pools", "-", "if_id_in", "-0", "if_id_out", "-0", "mediation", "-no",
+            "rand_time", "+", "pools", "+", "if_id_in", "-0", "if_id_out", "-0", "mediation", "-no",
             "mediated_by", "-", "mediation_peer", "-", "close_action", "-none");
 
     static final Map<String, Key> LOCAL_AUTH = table(
@@ -50,7 +50,7 @@ final class SwanctlSchema {
     static final Map<String, Key> CERT_SECTION = table("file", "-", "handle", "-", "slot", "-", "module", "-");
 
     static final Map<String, Key> POOL = table(
-            "addrs", "-", "dns", "-", "nbns", "-", "dhcp", "-", "netmask", "-", "server", "-", "subnet", "-",
+            "addrs", "+", "dns", "+", "nbns", "-", "dhcp", "-", "netmask", "-", "server", "-", "subnet", "-",
             "split_include", "-", "split_exclude", "-");
 
     static final Map<String, Key> AUTHORITY = table(

@@ -248,11 +248,9 @@ class ConfigValidatorTest {
         assertEquals(List.of("10.1.0.53", "2001:db8::53"), rw.attribute("dns"));
         assertEquals("ca.pem", r.config().authorities().get(0).cacert());
         assertEquals(List.of(
-                "swanctl.conf:3: warning: pools.rw.dns: not supported by jswan yet, ignored",
                 "swanctl.conf:4: pools.bad.addrs: address range '10.3.0.9-10.3.0.1' ends before it starts",
                 "swanctl.conf:7: warning: authorities.ca.cacert: not supported by jswan yet, ignored",
                 "swanctl.conf:8: warning: authorities.ca.crl_uris: not supported by jswan yet, ignored",
-                "swanctl.conf:10: warning: connections.c.pools: not supported by jswan yet, ignored",
                 "swanctl.conf:10: warning: connections.c.pools: pool 'radius' is not defined in the pools section"),
                 r.problems().stream().map(ConfigProblem::toString).toList());
         assertNull(r.config().pool("radius"));

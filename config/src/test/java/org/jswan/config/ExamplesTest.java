@@ -17,8 +17,8 @@ class ExamplesTest {
         return Path.of(System.getProperty("jswan.projectDir", "..")).resolve("config/examples");
     }
 
-    static final List<String> ROAD_WARRIOR_WARNINGS = List.of("connections.rw.pools", "connections.rw.unique",
-            "connections.rw.children.rw-net.inactivity", "pools.rw-pool-v4.dns");
+    static final List<String> ROAD_WARRIOR_WARNINGS = List.of("connections.rw.unique",
+            "connections.rw.children.rw-net.inactivity");
 
     @ParameterizedTest
     @ValueSource(strings = {"site-to-site-psk", "site-to-site-cert", "road-warrior-server"})

@@ -29,6 +29,7 @@ import org.jswan.ike.message.IkeMessage;
 import org.jswan.ike.peer.ChildPeerConfig;
 import org.jswan.ike.peer.PeerConfig;
 import org.jswan.ike.peer.SharedSecrets;
+import org.jswan.ike.peer.VirtualIpPool;
 import org.jswan.ike.sa.ChildSa;
 import org.jswan.ike.sa.ChildSaState;
 import org.jswan.ike.sa.IkeSa;
@@ -69,6 +70,7 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
     private int nextChildId = 1;
     private int nextReqid = 1;
     private final TrapManager traps;
+    private final AddressPools addressPools = new AddressPools();
     private final long startedAtMillis = System.currentTimeMillis();
 
     public IkeDaemon(final DaemonSettings settings, final IpsecBackend backend, final IkeSender sender,
@@ -606,6 +608,16 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
             Tasks.uninstall(sa, this, c);
         }
         sa.children().clear();
+        for (InetAddress vip : sa.remoteVirtualIps()) {
+            // After an IKE_SA rekey the new IKE_SA holds the lease on.
+            boolean inherited = false;
+            for (IkeSa other : managers.keySet()) {
+                inherited |= other.remoteVirtualIps().contains(vip);
+            }
+            if (!inherited) {
+                addressPools.release(vip);
+            }
+        }
         if (sa.state() != IkeSaState.DESTROYING) {
             sa.state(IkeSaState.DESTROYING);
         }
@@ -714,6 +726,11 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
     public int reqidFor(final IkeSa sa, final ChildPeerConfig child) {
         int trapped = traps.reqid(sa.name(), child.name());
         return trapped != 0 ? trapped : nextReqid++;
+    }
+
+    @Override
+    public InetAddress acquireVirtualIp(final VirtualIpPool pool, final IkeSa sa) {
+        return addressPools.acquire(pool, String.valueOf(sa.remoteId()));
     }
 
     @Override

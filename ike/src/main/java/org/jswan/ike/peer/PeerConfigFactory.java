@@ -10,6 +10,7 @@ import org.jswan.config.AuthConfig;
 import org.jswan.config.ChildConfig;
 import org.jswan.config.ConnectionConfig;
 import org.jswan.config.SecretConfig;
+import org.jswan.config.PoolConfig;
 import org.jswan.config.SwanctlConfig;
 import org.jswan.ike.auth.Identity;
 import org.jswan.ike.auth.IdentityException;
@@ -47,7 +48,7 @@ public final class PeerConfigFactory {
     public Result build(final SwanctlConfig config) {
         List<PeerConfig> peers = new ArrayList<>();
         for (ConnectionConfig c : config.connections()) {
-            PeerConfig p = connection(c);
+            PeerConfig p = connection(c, config);
             if (p != null) {
                 peers.add(p);
             }
@@ -69,7 +70,7 @@ public final class PeerConfigFactory {
         return new Result(peers, new SharedSecrets(entries), List.copyOf(problems));
     }
 
-    private PeerConfig connection(final ConnectionConfig c) {
+    private PeerConfig connection(final ConnectionConfig c, final SwanctlConfig config) {
         String at = "connections." + c.name();
         if (c.version() == 1) {
             problems.add(at + ".version: IKEv1 is not supported by jswan, use version = 2");
@@ -95,10 +96,23 @@ public final class PeerConfigFactory {
         if (proposals == null || local == null || remote == null) {
             return null;
         }
+        List<VirtualIpPool> pools = new ArrayList<>();
+        for (String name : c.pools()) {
+            PoolConfig pool = config.pool(name);
+            if (pool == null) {
+                // The validator warns already; strongSwan also asks its other pool sources (attr plugins).
+                continue;
+            }
+            try {
+                pools.add(VirtualIpPool.parse(pool.name(), pool.addrs(), pool.attribute("dns")));
+            } catch (java.net.UnknownHostException | IllegalArgumentException e) {
+                problems.add("pools." + name + ": " + e.getMessage());
+            }
+        }
         return new PeerConfig(c.name(), addrs(c.localAddrs()), addrs(c.remoteAddrs()), c.localPort(),
                 c.remotePort(), proposals, local, remote, c.rekeyTime(), c.reauthTime(), c.overTime(), c.randTime(),
                 c.dpdDelay(), c.encap(), c.sendCertreq(), c.sendCert() == ConnectionConfig.SendCert.ALWAYS,
-                c.keyingtries(), children);
+                c.keyingtries(), children, pools);
     }
 
     private static List<String> addrs(final List<String> in) {

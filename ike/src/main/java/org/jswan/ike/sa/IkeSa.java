@@ -28,6 +28,7 @@ public final class IkeSa {
     private boolean natRemote;
     private boolean forceEncap;
     private boolean fragmentation;
+    private java.util.List<java.net.InetAddress> remoteVirtualIps = java.util.List.of();
     private NegotiatedTransforms transforms;
     private IkeSaKeys keys;
     private SkCipher outbound;
@@ -141,6 +142,15 @@ public final class IkeSa {
 
     public void forceEncap(final boolean force) {
         this.forceEncap = force;
+    }
+
+    /** Virtual IPs we assigned to the peer in a CFG_REPLY (its inner addresses), empty if none. */
+    public java.util.List<java.net.InetAddress> remoteVirtualIps() {
+        return remoteVirtualIps;
+    }
+
+    public void remoteVirtualIps(final java.util.List<java.net.InetAddress> vips) {
+        this.remoteVirtualIps = java.util.List.copyOf(vips);
     }
 
     /** Both ends announced IKEV2_FRAGMENTATION_SUPPORTED in IKE_SA_INIT (RFC 7383 §2.3). */

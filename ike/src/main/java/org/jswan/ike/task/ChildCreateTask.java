@@ -316,7 +316,7 @@ class ChildCreateTask implements Task {
 
     /** RFC 7296 §2.9: the intersection of what the initiator proposed with what we are configured for. */
     private void narrow(final ChildPeerConfig c, final List<Selector> tsi, final List<Selector> tsr) {
-        remoteTs = intersect(tsi, resolve(c.remoteTs(), sa.remote().getAddress()));
+        remoteTs = intersect(tsi, resolveRemote(c.remoteTs()));
         localTs = intersect(tsr, resolve(c.localTs(), sa.local().getAddress()));
     }
 
@@ -480,6 +480,18 @@ class ChildCreateTask implements Task {
             }
         }
         return ts.get(initiatorTs ? 0 : 1);
+    }
+
+    /** The peer's side: {@code dynamic} is its virtual IPs if we assigned any, else its IKE address. */
+    private List<Selector> resolveRemote(final List<TsConfig> configured) {
+        if (sa.remoteVirtualIps().isEmpty()) {
+            return resolve(configured, sa.remote().getAddress());
+        }
+        List<Selector> out = new ArrayList<>();
+        for (InetAddress vip : sa.remoteVirtualIps()) {
+            out.addAll(resolve(configured, vip));
+        }
+        return out;
     }
 
     static List<Selector> resolve(final List<TsConfig> configured, final InetAddress host) {

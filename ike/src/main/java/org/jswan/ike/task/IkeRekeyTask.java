@@ -186,6 +186,7 @@ final class IkeRekeyTask implements Task {
         fresh.forceEncap(sa.forceEncap());
         // RFC 7383 §2.3: the rekeyed IKE_SA inherits what IKE_SA_INIT negotiated.
         fresh.fragmentation(sa.fragmentation());
+        fresh.remoteVirtualIps(sa.remoteVirtualIps());
         fresh.localId(sa.localId());
         fresh.remoteId(sa.remoteId());
         fresh.nonces(ni, nr);

@@ -51,6 +51,11 @@ public interface TaskContext {
      */
     int reqidFor(IkeSa sa, org.jswan.ike.peer.ChildPeerConfig child);
 
+    /** A virtual IP of {@code pool} for the peer of {@code sa} (by its identity), or null if none is free. */
+    default java.net.InetAddress acquireVirtualIp(final org.jswan.ike.peer.VirtualIpPool pool, final IkeSa sa) {
+        return null;
+    }
+
     /** A trap policy uses {@code reqid}: a CHILD_SA of it going away must leave the policies in place. */
     default boolean trapped(final int reqid) {
         return false;

@@ -413,6 +413,7 @@ public final class TaskManager {
             passive.add(new IkeInitTask(sa, ctx, false));
             passive.add(new IkeNatdTask(sa, ctx, false));
             passive.add(new IkeAuthTask(sa, ctx, false));
+            passive.add(new IkeConfigTask(sa, ctx));
             passive.add(new ChildCreateTask(sa, ctx, false, null));
         } else if (x.equals(ExchangeType.CREATE_CHILD_SA)) {
             if (request.notify(NotifyType.REKEY_SA) != null) {
