@@ -50,6 +50,8 @@ final class IkeAuthTask implements Task {
     private final boolean initiator;
     private SignatureHashAlgorithms peerHashes;
     private List<byte[]> peerCertRequests = List.of();
+    /** Responder: the IKE_AUTH request carried INITIAL_CONTACT (RFC 7296 §2.4). */
+    private boolean initialContact;
 
     IkeAuthTask(final IkeSa sa, final TaskContext ctx, final boolean initiator) {
         this.sa = sa;
@@ -130,8 +132,14 @@ final class IkeAuthTask implements Task {
         }
         message.add(new AuthPayload(AuthMethod.valueOf(auth.method().value()), auth.data()));
         if (initiator) {
-            message.addNotify(NotifyType.INITIAL_CONTACT, new byte[0]);
+            // RFC 7296 §2.4: only when this is the first IKE_SA with the peer, which then drops any older ones.
+            if (!hasContact(me)) {
+                message.addNotify(NotifyType.INITIAL_CONTACT, new byte[0]);
+            }
             return TaskStatus.NEED_MORE;
+        }
+        if (initialContact) {
+            destroyDuplicates(me, sa.remoteId());
         }
         establish();
         return TaskStatus.SUCCESS;
@@ -161,6 +169,7 @@ final class IkeAuthTask implements Task {
                 }
             }
         }
+        initialContact = !initiator && message.notify(NotifyType.INITIAL_CONTACT) != null;
         IdPayload id = null;
         IdPayload idr = null;
         for (IdPayload p : message.payloads(IdPayload.class)) {
@@ -364,6 +373,43 @@ final class IkeAuthTask implements Task {
         return t.equals(NotifyType.NO_PROPOSAL_CHOSEN) || t.equals(NotifyType.TS_UNACCEPTABLE)
                 || t.equals(NotifyType.SINGLE_PAIR_REQUIRED) || t.equals(NotifyType.INVALID_SELECTORS)
                 || t.equals(NotifyType.INTERNAL_ADDRESS_FAILURE) || t.equals(NotifyType.FAILED_CP_REQUIRED);
+    }
+
+    /** True if another live IKE_SA has our identity and goes to the same peer (its identity, or its address). */
+    private boolean hasContact(final Identity me) {
+        Identity peer = sa.config().remote().id();
+        boolean anyPeer = peer == null || peer.isAny() || peer.hasWildcard();
+        for (IkeSa other : ctx.ikeSas()) {
+            if (other == sa || !live(other) || !me.equals(other.localId()) || other.remote() == null) {
+                continue;
+            }
+            if (anyPeer ? other.remote().getAddress().equals(sa.remote().getAddress())
+                    : other.remoteId() != null && peer.matches(other.remoteId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * RFC 7296 §2.4: the peer says it has no other IKE_SA with us, so older IKE_SAs between the same identities are
+     * stale (it rebooted). Like strongSwan (uniqueness policy "no"), they are destroyed without a DELETE.
+     */
+    private void destroyDuplicates(final Identity me, final Identity peer) {
+        boolean v4 = sa.remote().getAddress() instanceof java.net.Inet4Address;
+        for (IkeSa other : ctx.ikeSas()) {
+            if (other == sa || other.remote() == null || !me.equals(other.localId()) || !peer.equals(other.remoteId())
+                    || v4 != other.remote().getAddress() instanceof java.net.Inet4Address) {
+                continue;
+            }
+            IKE.log(System.Logger.Level.INFO, "destroying duplicate IKE_SA for peer '" + peer
+                    + "', received INITIAL_CONTACT");
+            ctx.destroy(other, "received INITIAL_CONTACT");
+        }
+    }
+
+    private static boolean live(final IkeSa s) {
+        return s.state() == IkeSaState.ESTABLISHED || s.state() == IkeSaState.REKEYING;
     }
 
     private Identity localIdentity(final AuthSpec local) {
