@@ -1,6 +1,6 @@
 package org.jswan.ike.task;
 
-import java.security.MessageDigest;
+import java.net.Inet4Address;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -18,6 +18,7 @@ import org.jswan.ike.auth.PubkeyAuthenticator;
 import org.jswan.ike.auth.SignatureHashAlgorithms;
 import org.jswan.ike.cred.CertificateIdentities;
 import org.jswan.ike.cred.CertificateValidationException;
+import org.jswan.ike.crypto.Algorithm;
 import org.jswan.ike.crypto.Keymat;
 import org.jswan.ike.message.AuthMethod;
 import org.jswan.ike.message.AuthPayload;
@@ -33,6 +34,8 @@ import org.jswan.ike.message.NotifyType;
 import org.jswan.ike.message.PayloadType;
 import org.jswan.ike.peer.AuthSpec;
 import org.jswan.ike.peer.PeerConfig;
+import org.jswan.ike.proposal.ProposalSpec;
+import org.jswan.ike.proposal.TransformSpec;
 import org.jswan.ike.sa.IkeSa;
 import org.jswan.ike.sa.IkeSaState;
 
@@ -130,7 +133,7 @@ final class IkeAuthTask implements Task {
             throw new IkeProtocolException(NotifyType.AUTHENTICATION_FAILED, "creating AUTH failed: "
                     + e.getMessage());
         }
-        message.add(new AuthPayload(AuthMethod.valueOf(auth.method().value()), auth.data()));
+        message.add(new AuthPayload(auth.method(), auth.data()));
         if (initiator) {
             // RFC 7296 §2.4: only when this is the first IKE_SA with the peer, which then drops any older ones.
             if (!hasContact(me)) {
@@ -217,8 +220,7 @@ final class IkeAuthTask implements Task {
         byte[] octets = Keymat.authOctets(initiator ? sa.initResponse() : sa.initRequest(),
                 initiator ? sa.nonceI() : sa.nonceR(), sa.keys().prf(),
                 initiator ? sa.keys().skPr() : sa.keys().skPi(), idBody);
-        AuthData auth = new AuthData(org.jswan.ike.auth.AuthMethod.valueOf(authPayload.method().value()),
-                authPayload.data());
+        AuthData auth = new AuthData(authPayload.method(), authPayload.data());
         try {
             if (authPayload.method().equals(AuthMethod.SHARED_KEY_MIC)) {
                 if (!remote.psk()) {
@@ -352,7 +354,7 @@ final class IkeAuthTask implements Task {
         if (t == null) {
             return c.proposals().equals(sa.config().proposals());
         }
-        for (org.jswan.ike.proposal.ProposalSpec p : c.proposals()) {
+        for (ProposalSpec p : c.proposals()) {
             if (has(p, t.encryption()) && has(p, t.integrity()) && has(p, t.prf()) && has(p, t.keyExchange())) {
                 return true;
             }
@@ -360,8 +362,8 @@ final class IkeAuthTask implements Task {
         return false;
     }
 
-    private static boolean has(final org.jswan.ike.proposal.ProposalSpec p, final org.jswan.ike.crypto.Algorithm a) {
-        return a == null || p.transforms().contains(org.jswan.ike.proposal.TransformSpec.of(a));
+    private static boolean has(final ProposalSpec p, final Algorithm a) {
+        return a == null || p.transforms().contains(TransformSpec.of(a));
     }
 
     private static boolean acceptsPeer(final PeerConfig c, final Identity peer) {
@@ -396,10 +398,10 @@ final class IkeAuthTask implements Task {
      * stale (it rebooted). Like strongSwan (uniqueness policy "no"), they are destroyed without a DELETE.
      */
     private void destroyDuplicates(final Identity me, final Identity peer) {
-        boolean v4 = sa.remote().getAddress() instanceof java.net.Inet4Address;
+        boolean v4 = sa.remote().getAddress() instanceof Inet4Address;
         for (IkeSa other : ctx.ikeSas()) {
             if (other == sa || other.remote() == null || !me.equals(other.localId()) || !peer.equals(other.remoteId())
-                    || v4 != other.remote().getAddress() instanceof java.net.Inet4Address) {
+                    || v4 != other.remote().getAddress() instanceof Inet4Address) {
                 continue;
             }
             IKE.log(System.Logger.Level.INFO, "destroying duplicate IKE_SA for peer '" + peer
@@ -441,9 +443,6 @@ final class IkeAuthTask implements Task {
         ctx.ikeEstablished(sa);
     }
 
-    static boolean constantTimeEquals(final byte[] a, final byte[] b) {
-        return MessageDigest.isEqual(a, b);
-    }
 
     private void addCertReq(final OutboundMessage message) {
         AuthSpec remote = sa.config().remote();
