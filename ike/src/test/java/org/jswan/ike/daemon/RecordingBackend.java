@@ -25,9 +25,12 @@ final class RecordingBackend implements IpsecBackend {
     volatile boolean refuseSpis;
     BackendListener listener;
 
+    /** What the backend declares; by default a userspace data plane that needs UDP encapsulation. */
+    volatile Set<BackendFeature> features = EnumSet.of(BackendFeature.REQUIRE_UDP_ENCAPSULATION);
+
     @Override
     public Set<BackendFeature> features() {
-        return EnumSet.of(BackendFeature.REQUIRE_UDP_ENCAPSULATION);
+        return features;
     }
 
     @Override
