@@ -113,15 +113,19 @@ class StrongSwanInteropProposalsTest {
         assertEquals(List.of(SiteToSite.SUBNET_B), child.localTs(), child.toString());
         assertEquals(List.of(SiteToSite.SUBNET_A), child.remoteTs(), child.toString());
 
-        PingResult ping = Ping.ping(net.hostA(), SiteToSite.HOST_B, 4, Duration.ofSeconds(8));
-        assertEquals(4, ping.received(), ping.output());
-        PingResult back = Ping.ping(net.hostB(), SiteToSite.HOST_A, 2, Duration.ofSeconds(8));
-        assertEquals(2, back.received(), back.output());
-
+        assertTrafficCrosses(net);
         assertKeysAgree(strongswan, jswan, child, expected.childInteg() != null,
                 strongswanInitiates ? SiteToSite.GW_B_WAN : SiteToSite.GW_A_WAN);
         lab.note((strongswanInitiates ? "strongSwan" : "jswan") + " initiated, IKE " + ike + ", ESP " + esp + ": "
                 + sa + " / " + child);
+    }
+
+    /** Pings cross the tunnel both ways, host A to host B and back. */
+    static void assertTrafficCrosses(final SiteToSite net) {
+        PingResult ping = Ping.ping(net.hostA(), SiteToSite.HOST_B, 4, Duration.ofSeconds(8));
+        assertEquals(4, ping.received(), ping.output());
+        PingResult back = Ping.ping(net.hostB(), SiteToSite.HOST_A, 2, Duration.ofSeconds(8));
+        assertEquals(2, back.received(), back.output());
     }
 
     /** strongSwan's level-4 CHILD_SA keys equal jswan's esp_sa file ({@code initiator}: the initiator's address). */
