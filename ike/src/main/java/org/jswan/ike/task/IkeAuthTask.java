@@ -377,7 +377,11 @@ final class IkeAuthTask implements Task {
                 || t.equals(NotifyType.INTERNAL_ADDRESS_FAILURE) || t.equals(NotifyType.FAILED_CP_REQUIRED);
     }
 
-    /** True if another live IKE_SA has our identity and goes to the same peer (its identity, or its address). */
+    /**
+     * True if another IKE_SA of ours with our identity goes to the same peer (its identity once known, else its
+     * address). IKE_SAs still in IKE_AUTH count too, so of several set up at once only the first says
+     * INITIAL_CONTACT and the peer does not destroy the others.
+     */
     private boolean hasContact(final Identity me) {
         Identity peer = sa.config().remote().id();
         boolean anyPeer = peer == null || peer.isAny() || peer.hasWildcard();
@@ -385,8 +389,8 @@ final class IkeAuthTask implements Task {
             if (other == sa || !live(other) || !me.equals(other.localId()) || other.remote() == null) {
                 continue;
             }
-            if (anyPeer ? other.remote().getAddress().equals(sa.remote().getAddress())
-                    : other.remoteId() != null && peer.matches(other.remoteId())) {
+            if (anyPeer || other.remoteId() == null ? other.remote().getAddress().equals(sa.remote().getAddress())
+                    : peer.matches(other.remoteId())) {
                 return true;
             }
         }
@@ -411,7 +415,8 @@ final class IkeAuthTask implements Task {
     }
 
     private static boolean live(final IkeSa s) {
-        return s.state() == IkeSaState.ESTABLISHED || s.state() == IkeSaState.REKEYING;
+        return s.state() == IkeSaState.CONNECTING || s.state() == IkeSaState.ESTABLISHED
+                || s.state() == IkeSaState.REKEYING;
     }
 
     private Identity localIdentity(final AuthSpec local) {

@@ -107,4 +107,19 @@ class IkeDaemonInitialContactTest {
         assertEquals(2, b.listSas().size(), "B destroyed nothing");
         assertFalse(b.listSas().stream().anyMatch(s -> s.children().isEmpty()));
     }
+
+    @Test
+    void ikeSasSetUpAtOnceSendInitialContactOnlyOnce() throws Exception {
+        start();
+        a.close();
+        IkeDaemon a2 = peerA(new RecordingBackend());
+        for (int i = 0; i < 3; i++) {
+            a2.initiate("b", "net");
+        }
+        await("three new IKE_SAs, the stale one gone", () -> a2.listSas().size() == 3 && b.listSas().size() == 3
+                && b.listSas().stream().allMatch(s -> s.state().equals("ESTABLISHED") && s.children().size() == 1));
+        List<IkeMessage> fresh = authRequests().subList(1, 4);
+        assertEquals(1, fresh.stream().filter(m -> m.notify(NotifyType.INITIAL_CONTACT) != null).count(),
+                "only the first IKE_AUTH says INITIAL_CONTACT");
+    }
 }
