@@ -1,10 +1,18 @@
 package org.jswan.gateway.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.jswan.lab.Charon;
 import org.jswan.lab.ChildSa;
@@ -86,7 +94,8 @@ class StrongSwanInteropProposalsTest {
         JswanNode jswan = new JswanNode(lab, net.gwA(), "gwA")
                 .swanctlConf(SiteToSiteConfigs.psk(SiteToSite.GW_A_WAN, SiteToSite.GW_B_WAN, SiteToSite.SUBNET_A,
                         SiteToSite.SUBNET_B, "gwa.jswan.test", "gwb.jswan.test", ike, esp,
-                        strongswanInitiates ? "none" : "start", "", ""));
+                        strongswanInitiates ? "none" : "start", "", ""))
+                .debug("any 4");
         if (strongswanInitiates) {
             jswan.start();
             strongswan.start();
@@ -116,8 +125,41 @@ class StrongSwanInteropProposalsTest {
         assertTrafficCrosses(net);
         assertKeysAgree(strongswan, jswan, child, expected.childInteg() != null,
                 strongswanInitiates ? SiteToSite.GW_B_WAN : SiteToSite.GW_A_WAN);
+        assertNoSecretLogged(jswan);
         lab.note((strongswanInitiates ? "strongSwan" : "jswan") + " initiated, IKE " + ike + ", ESP " + esp + ": "
                 + sa + " / " + child);
+    }
+
+    /**
+     * Even at the highest log level jswan's log holds no key: not the PSK, nor any IKE or ESP key it wrote with
+     * {@code --save-keys} (which it warns about loudly).
+     */
+    static void assertNoSecretLogged(final JswanNode jswan) {
+        String log = jswan.log().toLowerCase(Locale.ROOT).replace(" ", "").replace(":", "");
+        assertTrue(jswan.log().contains("!!! --save-keys is on"), "loud --save-keys warning");
+        assertFalse(log.contains(SiteToSiteConfigs.PSK.toLowerCase(Locale.ROOT)), "PSK in the log");
+        List<String> secrets = new ArrayList<>();
+        for (JswanNode.EspKey k : jswan.espKeys()) {
+            secrets.add(k.encryptionKey());
+            secrets.add(k.integrityKey());
+        }
+        try {
+            Path ike = jswan.configDir().resolve("keys").resolve("ikev2_decryption_table");
+            for (String line : Files.exists(ike) ? Files.readAllLines(ike) : List.<String>of()) {
+                String[] f = line.split(",");
+                secrets.addAll(List.of(f[2], f[3], f[5], f[6]));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertFalse(secrets.isEmpty(), "keys were saved");
+        for (String key : secrets) {
+            // Any 8-byte window of a key: hex dumps may break lines, but not that often.
+            for (int i = 0; key.length() >= 16 && i + 16 <= key.length(); i += 16) {
+                assertFalse(log.contains(key.substring(i, i + 16).toLowerCase(Locale.ROOT)),
+                        "key material in jswan's log: " + key.substring(i, i + 16));
+            }
+        }
     }
 
     /** Pings cross the tunnel both ways, host A to host B and back. */

@@ -1,8 +1,10 @@
 package org.jswan.ike.daemon;
 
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +23,8 @@ final class RecordingBackend implements IpsecBackend {
     final Map<Integer, AddSaRequest> sas = new LinkedHashMap<>();
     final Map<String, PolicyRequest> policies = new LinkedHashMap<>();
     volatile int deletedSas;
+    /** "add SPI" and "del SPI" (SPI in hex), in the order the data plane saw them. */
+    final List<String> events = new ArrayList<>();
     /** When set, SPI allocation fails (a data plane out of resources). */
     volatile boolean refuseSpis;
     BackendListener listener;
@@ -44,6 +48,7 @@ final class RecordingBackend implements IpsecBackend {
     @Override
     public synchronized void addSa(final AddSaRequest request) {
         sas.put(request.id().spi(), request);
+        events.add("add " + Integer.toHexString(request.id().spi()));
     }
 
     @Override
@@ -61,6 +66,7 @@ final class RecordingBackend implements IpsecBackend {
         if (sas.remove(id.spi()) != null) {
             deletedSas++;
         }
+        events.add("del " + Integer.toHexString(id.spi()));
     }
 
     @Override
@@ -80,6 +86,10 @@ final class RecordingBackend implements IpsecBackend {
 
     synchronized AddSaRequest sa(final int spi) {
         return sas.get(spi);
+    }
+
+    synchronized List<String> events() {
+        return List.copyOf(events);
     }
 
     synchronized int saCount() {
