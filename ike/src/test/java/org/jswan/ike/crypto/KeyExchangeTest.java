@@ -63,6 +63,17 @@ class KeyExchangeTest {
         assertEquals(2, exchanges);
     }
 
+    /** Wycheproof edge cases for P-256: shared x-coordinates of extreme shapes (even zero), a public x of zero. */
+    @Test
+    void ecp256WycheproofVectors() throws Exception {
+        final List<VectorFile.Block> blocks = VectorFile.read("crypto/ecp/wycheproof-ecdh-secp256r1.txt");
+        for (final VectorFile.Block b : blocks) {
+            final EcpKeyExchange k = new EcpKeyExchange(19, new BigInteger(1, b.hex("private")));
+            assertArrayEquals(b.hex("shared"), k.computeSharedSecret(b.hex("public")).bytes(), "tcId " + b.get("tcid"));
+        }
+        assertEquals(8, blocks.size());
+    }
+
     /** Wycheproof: exact results for points on the curve and its twist; an all-zero result refused. */
     @Test
     void x25519WycheproofVectors() throws Exception {
