@@ -3,7 +3,6 @@ package org.jswan.gateway.interop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import org.jswan.lab.Charon;
 import org.jswan.lab.ChildSa;
@@ -117,15 +116,7 @@ class StrongSwanInteropCertTest {
                 .addCredential("x509ca", pki.caCertFile())
                 .swanctlConf(SiteToSiteConfigs.pubkey(SiteToSite.GW_A_WAN, SiteToSite.GW_B_WAN, SiteToSite.SUBNET_A,
                         SiteToSite.SUBNET_B, certA, idA, idB, IKE, ESP, strongswanInitiates ? "none" : "start"));
-        if (strongswanInitiates) {
-            jswan.start();
-            strongswan.start();
-            strongswan.initiate("net");
-        } else {
-            strongswan.start();
-            jswan.start();
-        }
-        jswan.awaitLog("CHILD_SA net{", Duration.ofSeconds(20));
+        StrongSwanInteropProposalsTest.start(strongswan, jswan, strongswanInitiates);
 
         IkeSa ike = StrongSwanInteropPskTest.awaitEstablished(strongswan);
         assertEquals(idA, ike.remoteId(), ike.toString());

@@ -96,15 +96,7 @@ class StrongSwanInteropProposalsTest {
                         SiteToSite.SUBNET_B, "gwa.jswan.test", "gwb.jswan.test", ike, esp,
                         strongswanInitiates ? "none" : "start", "", ""))
                 .debug("any 4");
-        if (strongswanInitiates) {
-            jswan.start();
-            strongswan.start();
-            strongswan.initiate("net");
-        } else {
-            strongswan.start();
-            jswan.start();
-        }
-        jswan.awaitLog("CHILD_SA net{", Duration.ofSeconds(20));
+        start(strongswan, jswan, strongswanInitiates);
 
         IkeSa sa = StrongSwanInteropPskTest.awaitEstablished(strongswan);
         assertEquals(expected.encr(), sa.encrAlg(), sa.toString());
@@ -160,6 +152,22 @@ class StrongSwanInteropProposalsTest {
                         "key material in jswan's log: " + key.substring(i, i + 16));
             }
         }
+    }
+
+    /**
+     * Starts both daemons, the responder first (it must listen before the initiator's first IKE_SA_INIT), and waits
+     * until jswan has the CHILD_SA {@code net}.
+     */
+    static void start(final Charon strongswan, final JswanNode jswan, final boolean strongswanInitiates) {
+        if (strongswanInitiates) {
+            jswan.start();
+            strongswan.start();
+            strongswan.initiate("net");
+        } else {
+            strongswan.start();
+            jswan.start();
+        }
+        jswan.awaitLog("CHILD_SA net{", Duration.ofSeconds(20));
     }
 
     /** Pings cross the tunnel both ways, host A to host B and back. */
