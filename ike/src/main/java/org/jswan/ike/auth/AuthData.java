@@ -1,6 +1,7 @@
 package org.jswan.ike.auth;
 
 import java.util.Arrays;
+import org.jswan.ike.message.AuthMethod;
 
 /**
  * Content of an AUTH payload (RFC 7296 §3.8): the method and the Authentication Data. The payload body on the wire

@@ -6,6 +6,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
+import org.jswan.ike.message.CertEncoding;
 
 /**
  * Body of a CERT payload (RFC 7296 §3.6): Cert Encoding (1) || Certificate Data. Only encoding 4 (DER X.509
@@ -27,7 +28,7 @@ public final class CertContent {
             throw new IllegalArgumentException("certificate cannot be DER-encoded", e);
         }
         byte[] out = new byte[1 + der.length];
-        out[0] = (byte) CertEncoding.X509_SIGNATURE.value();
+        out[0] = (byte) CertEncoding.X509_CERTIFICATE_SIGNATURE.value();
         System.arraycopy(der, 0, out, 1, der.length);
         return out;
     }
@@ -42,7 +43,7 @@ public final class CertContent {
 
     public static X509Certificate decode(final byte[] body) throws AuthException {
         CertEncoding enc = encodingOf(body);
-        if (!enc.equals(CertEncoding.X509_SIGNATURE)) {
+        if (!enc.equals(CertEncoding.X509_CERTIFICATE_SIGNATURE)) {
             throw new AuthException("unsupported certificate encoding " + enc);
         }
         if (body.length - 1 > MAX_CERT_LENGTH) {

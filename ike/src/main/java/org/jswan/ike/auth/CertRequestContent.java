@@ -6,6 +6,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jswan.ike.message.CertEncoding;
 
 /**
  * Body of a CERTREQ payload (RFC 7296 §3.7) with encoding 4: Cert Encoding (1) || concatenated SHA-1 hashes of
@@ -31,7 +32,7 @@ public final class CertRequestContent {
 
     public static byte[] encode(final List<X509Certificate> cas) {
         byte[] out = new byte[1 + KEY_ID_LENGTH * cas.size()];
-        out[0] = (byte) CertEncoding.X509_SIGNATURE.value();
+        out[0] = (byte) CertEncoding.X509_CERTIFICATE_SIGNATURE.value();
         for (int i = 0; i < cas.size(); i++) {
             System.arraycopy(keyId(cas.get(i)), 0, out, 1 + KEY_ID_LENGTH * i, KEY_ID_LENGTH);
         }
@@ -41,7 +42,7 @@ public final class CertRequestContent {
     /** The requested CA key ids; only encoding 4 is understood. */
     public static List<byte[]> decode(final byte[] body) throws AuthException {
         CertEncoding enc = CertContent.encodingOf(body);
-        if (!enc.equals(CertEncoding.X509_SIGNATURE)) {
+        if (!enc.equals(CertEncoding.X509_CERTIFICATE_SIGNATURE)) {
             throw new AuthException("unsupported CERTREQ encoding " + enc);
         }
         int len = body.length - 1;

@@ -12,6 +12,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.util.IPAddress;
 import org.bouncycastle.util.encoders.DecoderException;
 import org.bouncycastle.util.encoders.Hex;
+import org.jswan.ike.message.IdType;
 
 /**
  * An IKE identity (RFC 7296 §3.5): a type and its binary data, parsed from strongSwan's identity strings
@@ -24,7 +25,7 @@ import org.bouncycastle.util.encoders.Hex;
 public final class Identity {
 
     /** Matches any identity (strongSwan ID_ANY: "%any", "%any6", "0.0.0.0", "::", "*", ""). */
-    public static final Identity ANY = new Identity(IdType.ANY, new byte[0]);
+    public static final Identity ANY = new Identity(IdType.ID_ANY, new byte[0]);
 
     private static final int HEADER_LENGTH = 4;
 
@@ -35,7 +36,7 @@ public final class Identity {
     private Identity(final IdType type, final byte[] data) {
         this.type = type;
         this.data = data;
-        this.dn = type.equals(IdType.DER_ASN1_DN) ? DistinguishedNames.decode(data) : null;
+        this.dn = type.equals(IdType.ID_DER_ASN1_DN) ? DistinguishedNames.decode(data) : null;
     }
 
     /**
@@ -44,44 +45,44 @@ public final class Identity {
      */
     public static Identity of(final IdType type, final byte[] data) throws IdentityException {
         byte[] copy = data.clone();
-        if (type.equals(IdType.ANY)) {
+        if (type.equals(IdType.ID_ANY)) {
             if (copy.length != 0) {
                 throw new IdentityException("ID_ANY carries no data");
             }
             return ANY;
         }
-        if (type.equals(IdType.IPV4_ADDR) && copy.length != 4) {
+        if (type.equals(IdType.ID_IPV4_ADDR) && copy.length != 4) {
             throw new IdentityException("ID_IPV4_ADDR needs 4 bytes, got " + copy.length);
         }
-        if (type.equals(IdType.IPV6_ADDR) && copy.length != 16) {
+        if (type.equals(IdType.ID_IPV6_ADDR) && copy.length != 16) {
             throw new IdentityException("ID_IPV6_ADDR needs 16 bytes, got " + copy.length);
         }
         Identity id = new Identity(type, copy);
-        if (type.equals(IdType.DER_ASN1_DN) && id.dn == null) {
+        if (type.equals(IdType.ID_DER_ASN1_DN) && id.dn == null) {
             throw new IdentityException("ID_DER_ASN1_DN data is not a DER-encoded Name");
         }
         return id;
     }
 
     public static Identity fqdn(final String name) {
-        return new Identity(IdType.FQDN, name.getBytes(StandardCharsets.UTF_8));
+        return new Identity(IdType.ID_FQDN, name.getBytes(StandardCharsets.UTF_8));
     }
 
     public static Identity rfc822(final String address) {
-        return new Identity(IdType.RFC822_ADDR, address.getBytes(StandardCharsets.UTF_8));
+        return new Identity(IdType.ID_RFC822_ADDR, address.getBytes(StandardCharsets.UTF_8));
     }
 
     public static Identity keyId(final byte[] keyId) {
-        return new Identity(IdType.KEY_ID, keyId.clone());
+        return new Identity(IdType.ID_KEY_ID, keyId.clone());
     }
 
     public static Identity address(final InetAddress address) {
         byte[] raw = address.getAddress();
-        return new Identity(raw.length == 4 ? IdType.IPV4_ADDR : IdType.IPV6_ADDR, raw);
+        return new Identity(raw.length == 4 ? IdType.ID_IPV4_ADDR : IdType.ID_IPV6_ADDR, raw);
     }
 
     public static Identity dn(final X500Principal principal) {
-        return new Identity(IdType.DER_ASN1_DN, principal.getEncoded());
+        return new Identity(IdType.ID_DER_ASN1_DN, principal.getEncoded());
     }
 
     /**
@@ -95,19 +96,19 @@ public final class Identity {
         }
         if (text.indexOf('=') >= 0) {
             byte[] der = DistinguishedNames.parse(text);
-            return der != null ? new Identity(IdType.DER_ASN1_DN, der) : literal(IdType.KEY_ID, text);
+            return der != null ? new Identity(IdType.ID_DER_ASN1_DN, der) : literal(IdType.ID_KEY_ID, text);
         }
         if (text.indexOf('@') >= 0) {
             if (text.startsWith("@#")) {
-                return new Identity(IdType.KEY_ID, hex(text.substring(2), text));
+                return new Identity(IdType.ID_KEY_ID, hex(text.substring(2), text));
             }
             if (text.startsWith("@@")) {
-                return literal(IdType.RFC822_ADDR, text.substring(2));
+                return literal(IdType.ID_RFC822_ADDR, text.substring(2));
             }
             if (text.startsWith("@")) {
-                return literal(IdType.FQDN, text.substring(1));
+                return literal(IdType.ID_FQDN, text.substring(1));
             }
-            return literal(IdType.RFC822_ADDR, text);
+            return literal(IdType.ID_RFC822_ADDR, text);
         }
         switch (text) {
             case "": case "%any": case "%any6": case "0.0.0.0": case "::": case "*":
@@ -116,12 +117,12 @@ public final class Identity {
                 break;
         }
         if (text.indexOf(':') >= 0) {
-            return IPAddress.isValidIPv6(text) ? literalAddress(text) : literal(IdType.KEY_ID, text);
+            return IPAddress.isValidIPv6(text) ? literalAddress(text) : literal(IdType.ID_KEY_ID, text);
         }
         if (IPAddress.isValidIPv4(text)) {
             return literalAddress(text);
         }
-        return literal(IdType.FQDN, text);
+        return literal(IdType.ID_FQDN, text);
     }
 
     /** strongSwan's explicit type prefixes, e.g. "fqdn:", "email:", "asn1dn:", "keyid:#0102" (hex after '#'). */
@@ -150,35 +151,35 @@ public final class Identity {
         }
         IdType type;
         switch (text.substring(0, colon).toLowerCase(Locale.ROOT)) {
-            case "ipv4": type = IdType.IPV4_ADDR; break;
-            case "ipv6": type = IdType.IPV6_ADDR; break;
-            case "rfc822": case "email": case "userfqdn": type = IdType.RFC822_ADDR; break;
-            case "fqdn": case "dns": type = IdType.FQDN; break;
-            case "asn1dn": type = IdType.DER_ASN1_DN; break;
-            case "asn1gn": type = IdType.DER_ASN1_GN; break;
-            case "keyid": type = IdType.KEY_ID; break;
+            case "ipv4": type = IdType.ID_IPV4_ADDR; break;
+            case "ipv6": type = IdType.ID_IPV6_ADDR; break;
+            case "rfc822": case "email": case "userfqdn": type = IdType.ID_RFC822_ADDR; break;
+            case "fqdn": case "dns": type = IdType.ID_FQDN; break;
+            case "asn1dn": type = IdType.ID_DER_ASN1_DN; break;
+            case "asn1gn": type = IdType.ID_DER_ASN1_GN; break;
+            case "keyid": type = IdType.ID_KEY_ID; break;
             default: return null;
         }
         String value = text.substring(colon + 1);
         if (value.startsWith("#")) {
             return of(type, hex(value.substring(1), text));
         }
-        if (type.equals(IdType.IPV4_ADDR) || type.equals(IdType.IPV6_ADDR)) {
-            boolean ok = type.equals(IdType.IPV4_ADDR) ? IPAddress.isValidIPv4(value) : IPAddress.isValidIPv6(value);
+        if (type.equals(IdType.ID_IPV4_ADDR) || type.equals(IdType.ID_IPV6_ADDR)) {
+            boolean ok = type.equals(IdType.ID_IPV4_ADDR) ? IPAddress.isValidIPv4(value) : IPAddress.isValidIPv6(value);
             if (!ok) {
-                throw new IdentityException("not an " + (type.equals(IdType.IPV4_ADDR) ? "IPv4" : "IPv6")
+                throw new IdentityException("not an " + (type.equals(IdType.ID_IPV4_ADDR) ? "IPv4" : "IPv6")
                         + " address: '" + text + "'");
             }
             return literalAddress(value);
         }
-        if (type.equals(IdType.DER_ASN1_DN)) {
+        if (type.equals(IdType.ID_DER_ASN1_DN)) {
             byte[] der = DistinguishedNames.parse(value);
             if (der == null) {
                 throw new IdentityException("not a distinguished name: '" + text + "'");
             }
             return new Identity(type, der);
         }
-        if (type.equals(IdType.DER_ASN1_GN)) {
+        if (type.equals(IdType.ID_DER_ASN1_GN)) {
             throw new IdentityException("asn1gn: needs a hex value ('asn1gn:#...'): '" + text + "'");
         }
         return literal(type, value);
@@ -216,7 +217,7 @@ public final class Identity {
             throw new IdentityException("ID payload body too short: " + body.length + " bytes");
         }
         IdType type = IdType.valueOf(body[0] & 0xff);
-        if (type.equals(IdType.ANY)) {
+        if (type.equals(IdType.ID_ANY)) {
             throw new IdentityException("ID type 0 is reserved");
         }
         return of(type, Arrays.copyOfRange(body, HEADER_LENGTH, body.length));
@@ -242,7 +243,7 @@ public final class Identity {
     }
 
     public boolean isAny() {
-        return type.equals(IdType.ANY);
+        return type.equals(IdType.ID_ANY);
     }
 
     /** The DN as BouncyCastle sees it, or {@code null} for other types. */
@@ -255,7 +256,7 @@ public final class Identity {
         if (isAny()) {
             return true;
         }
-        if (type.equals(IdType.FQDN) || type.equals(IdType.RFC822_ADDR)) {
+        if (type.equals(IdType.ID_FQDN) || type.equals(IdType.ID_RFC822_ADDR)) {
             return data.length > 0 && data[0] == '*';
         }
         if (dn != null) {
@@ -276,7 +277,7 @@ public final class Identity {
         if (!type.equals(candidate.type)) {
             return false;
         }
-        if (type.equals(IdType.FQDN) || type.equals(IdType.RFC822_ADDR)) {
+        if (type.equals(IdType.ID_FQDN) || type.equals(IdType.ID_RFC822_ADDR)) {
             String pattern = new String(data, StandardCharsets.UTF_8);
             String value = new String(candidate.data, StandardCharsets.UTF_8);
             if (pattern.startsWith("*") && value.length() >= pattern.length()) {
@@ -301,7 +302,7 @@ public final class Identity {
         if (!type.equals(other.type)) {
             return false;
         }
-        if (type.equals(IdType.FQDN) || type.equals(IdType.RFC822_ADDR)) {
+        if (type.equals(IdType.ID_FQDN) || type.equals(IdType.ID_RFC822_ADDR)) {
             return new String(data, StandardCharsets.UTF_8)
                     .equalsIgnoreCase(new String(other.data, StandardCharsets.UTF_8));
         }
@@ -313,7 +314,7 @@ public final class Identity {
 
     @Override
     public int hashCode() {
-        if (type.equals(IdType.FQDN) || type.equals(IdType.RFC822_ADDR)) {
+        if (type.equals(IdType.ID_FQDN) || type.equals(IdType.ID_RFC822_ADDR)) {
             return 31 * type.hashCode() + new String(data, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT).hashCode();
         }
         if (dn != null) {
@@ -328,16 +329,16 @@ public final class Identity {
         if (isAny()) {
             return "%any";
         }
-        if (type.equals(IdType.FQDN) || type.equals(IdType.RFC822_ADDR)) {
+        if (type.equals(IdType.ID_FQDN) || type.equals(IdType.ID_RFC822_ADDR)) {
             return new String(data, StandardCharsets.UTF_8);
         }
-        if (type.equals(IdType.IPV4_ADDR) || type.equals(IdType.IPV6_ADDR)) {
+        if (type.equals(IdType.ID_IPV4_ADDR) || type.equals(IdType.ID_IPV6_ADDR)) {
             return AddressText.format(data);
         }
         if (dn != null) {
             return DistinguishedNames.toString(dn);
         }
-        if (type.equals(IdType.KEY_ID) && isPrintable(data) && data.length != 20) {
+        if (type.equals(IdType.ID_KEY_ID) && isPrintable(data) && data.length != 20) {
             return new String(data, StandardCharsets.US_ASCII);
         }
         // strongSwan's "%#B": colon-separated hex (a 20-byte key id is a SHA-1 hash, never text)

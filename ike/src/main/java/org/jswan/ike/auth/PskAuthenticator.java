@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 
 import org.jswan.ike.crypto.Prf;
+import org.jswan.ike.message.AuthMethod;
 
 /**
  * Shared Key Message Integrity Code (auth method 2; RFC 7296 §2.15):

@@ -19,6 +19,7 @@ import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.RSASSAPSSparams;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.jswan.ike.message.AuthMethod;
 
 /**
  * Public key AUTH data (RFC 7296 §2.15, §3.8): the classic methods RSA Digital Signature (1, PKCS#1 v1.5 with

@@ -2,6 +2,7 @@ package org.jswan.ike.auth;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jswan.ike.message.HashAlgorithm;
 
 /**
  * Notification data of SIGNATURE_HASH_ALGORITHMS (16431; RFC 7427 §4): a list of 2-byte hash algorithm ids.

@@ -708,6 +708,11 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
     }
 
     @Override
+    public List<IkeSa> ikeSas() {
+        return List.copyOf(managers.keySet());
+    }
+
+    @Override
     public TaskManager taskManager(final IkeSa sa) {
         return managers.get(sa);
     }

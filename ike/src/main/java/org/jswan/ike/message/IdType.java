@@ -10,6 +10,11 @@ import java.util.Map;
 public final class IdType extends OpenEnum {
     private static final Map<Integer, IdType> BY_VALUE = new HashMap<>();
 
+    /**
+     * Reserved on the wire; strongSwan's ID_ANY, the {@code %any} wildcard of a configuration (and what an ID
+     * payload of type 0 decodes to).
+     */
+    public static final IdType ID_ANY = define(0, "ID_ANY", "ID_ANY");
     public static final IdType ID_IPV4_ADDR = define(1, "ID_IPV4_ADDR", "ID_IPV4_ADDR");
     public static final IdType ID_FQDN = define(2, "ID_FQDN", "ID_FQDN");
     public static final IdType ID_RFC822_ADDR = define(3, "ID_RFC822_ADDR", "ID_RFC822_ADDR");

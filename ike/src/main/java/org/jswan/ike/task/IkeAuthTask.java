@@ -1,6 +1,6 @@
 package org.jswan.ike.task;
 
-import java.security.MessageDigest;
+import java.net.Inet4Address;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -18,6 +18,7 @@ import org.jswan.ike.auth.PubkeyAuthenticator;
 import org.jswan.ike.auth.SignatureHashAlgorithms;
 import org.jswan.ike.cred.CertificateIdentities;
 import org.jswan.ike.cred.CertificateValidationException;
+import org.jswan.ike.crypto.Algorithm;
 import org.jswan.ike.crypto.Keymat;
 import org.jswan.ike.message.AuthMethod;
 import org.jswan.ike.message.AuthPayload;
@@ -33,6 +34,8 @@ import org.jswan.ike.message.NotifyType;
 import org.jswan.ike.message.PayloadType;
 import org.jswan.ike.peer.AuthSpec;
 import org.jswan.ike.peer.PeerConfig;
+import org.jswan.ike.proposal.ProposalSpec;
+import org.jswan.ike.proposal.TransformSpec;
 import org.jswan.ike.sa.IkeSa;
 import org.jswan.ike.sa.IkeSaState;
 
@@ -50,6 +53,8 @@ final class IkeAuthTask implements Task {
     private final boolean initiator;
     private SignatureHashAlgorithms peerHashes;
     private List<byte[]> peerCertRequests = List.of();
+    /** Responder: the IKE_AUTH request carried INITIAL_CONTACT (RFC 7296 §2.4). */
+    private boolean initialContact;
 
     IkeAuthTask(final IkeSa sa, final TaskContext ctx, final boolean initiator) {
         this.sa = sa;
@@ -128,10 +133,16 @@ final class IkeAuthTask implements Task {
             throw new IkeProtocolException(NotifyType.AUTHENTICATION_FAILED, "creating AUTH failed: "
                     + e.getMessage());
         }
-        message.add(new AuthPayload(AuthMethod.valueOf(auth.method().value()), auth.data()));
+        message.add(new AuthPayload(auth.method(), auth.data()));
         if (initiator) {
-            message.addNotify(NotifyType.INITIAL_CONTACT, new byte[0]);
+            // RFC 7296 §2.4: only when this is the first IKE_SA with the peer, which then drops any older ones.
+            if (!hasContact(me)) {
+                message.addNotify(NotifyType.INITIAL_CONTACT, new byte[0]);
+            }
             return TaskStatus.NEED_MORE;
+        }
+        if (initialContact) {
+            destroyDuplicates(me, sa.remoteId());
         }
         establish();
         return TaskStatus.SUCCESS;
@@ -161,6 +172,7 @@ final class IkeAuthTask implements Task {
                 }
             }
         }
+        initialContact = !initiator && message.notify(NotifyType.INITIAL_CONTACT) != null;
         IdPayload id = null;
         IdPayload idr = null;
         for (IdPayload p : message.payloads(IdPayload.class)) {
@@ -208,8 +220,7 @@ final class IkeAuthTask implements Task {
         byte[] octets = Keymat.authOctets(initiator ? sa.initResponse() : sa.initRequest(),
                 initiator ? sa.nonceI() : sa.nonceR(), sa.keys().prf(),
                 initiator ? sa.keys().skPr() : sa.keys().skPi(), idBody);
-        AuthData auth = new AuthData(org.jswan.ike.auth.AuthMethod.valueOf(authPayload.method().value()),
-                authPayload.data());
+        AuthData auth = new AuthData(authPayload.method(), authPayload.data());
         try {
             if (authPayload.method().equals(AuthMethod.SHARED_KEY_MIC)) {
                 if (!remote.psk()) {
@@ -343,7 +354,7 @@ final class IkeAuthTask implements Task {
         if (t == null) {
             return c.proposals().equals(sa.config().proposals());
         }
-        for (org.jswan.ike.proposal.ProposalSpec p : c.proposals()) {
+        for (ProposalSpec p : c.proposals()) {
             if (has(p, t.encryption()) && has(p, t.integrity()) && has(p, t.prf()) && has(p, t.keyExchange())) {
                 return true;
             }
@@ -351,8 +362,8 @@ final class IkeAuthTask implements Task {
         return false;
     }
 
-    private static boolean has(final org.jswan.ike.proposal.ProposalSpec p, final org.jswan.ike.crypto.Algorithm a) {
-        return a == null || p.transforms().contains(org.jswan.ike.proposal.TransformSpec.of(a));
+    private static boolean has(final ProposalSpec p, final Algorithm a) {
+        return a == null || p.transforms().contains(TransformSpec.of(a));
     }
 
     private static boolean acceptsPeer(final PeerConfig c, final Identity peer) {
@@ -364,6 +375,48 @@ final class IkeAuthTask implements Task {
         return t.equals(NotifyType.NO_PROPOSAL_CHOSEN) || t.equals(NotifyType.TS_UNACCEPTABLE)
                 || t.equals(NotifyType.SINGLE_PAIR_REQUIRED) || t.equals(NotifyType.INVALID_SELECTORS)
                 || t.equals(NotifyType.INTERNAL_ADDRESS_FAILURE) || t.equals(NotifyType.FAILED_CP_REQUIRED);
+    }
+
+    /**
+     * True if another IKE_SA of ours with our identity goes to the same peer (its identity once known, else its
+     * address). IKE_SAs still in IKE_AUTH count too, so of several set up at once only the first says
+     * INITIAL_CONTACT and the peer does not destroy the others.
+     */
+    private boolean hasContact(final Identity me) {
+        Identity peer = sa.config().remote().id();
+        boolean anyPeer = peer == null || peer.isAny() || peer.hasWildcard();
+        for (IkeSa other : ctx.ikeSas()) {
+            if (other == sa || !live(other) || !me.equals(other.localId()) || other.remote() == null) {
+                continue;
+            }
+            if (anyPeer || other.remoteId() == null ? other.remote().getAddress().equals(sa.remote().getAddress())
+                    : peer.matches(other.remoteId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * RFC 7296 §2.4: the peer says it has no other IKE_SA with us, so older IKE_SAs between the same identities are
+     * stale (it rebooted). Like strongSwan (uniqueness policy "no"), they are destroyed without a DELETE.
+     */
+    private void destroyDuplicates(final Identity me, final Identity peer) {
+        boolean v4 = sa.remote().getAddress() instanceof Inet4Address;
+        for (IkeSa other : ctx.ikeSas()) {
+            if (other == sa || other.remote() == null || !me.equals(other.localId()) || !peer.equals(other.remoteId())
+                    || v4 != other.remote().getAddress() instanceof Inet4Address) {
+                continue;
+            }
+            IKE.log(System.Logger.Level.INFO, "destroying duplicate IKE_SA for peer '" + peer
+                    + "', received INITIAL_CONTACT");
+            ctx.destroy(other, "received INITIAL_CONTACT");
+        }
+    }
+
+    private static boolean live(final IkeSa s) {
+        return s.state() == IkeSaState.CONNECTING || s.state() == IkeSaState.ESTABLISHED
+                || s.state() == IkeSaState.REKEYING;
     }
 
     private Identity localIdentity(final AuthSpec local) {
@@ -395,9 +448,6 @@ final class IkeAuthTask implements Task {
         ctx.ikeEstablished(sa);
     }
 
-    static boolean constantTimeEquals(final byte[] a, final byte[] b) {
-        return MessageDigest.isEqual(a, b);
-    }
 
     private void addCertReq(final OutboundMessage message) {
         AuthSpec remote = sa.config().remote();

@@ -1,6 +1,5 @@
 package org.jswan.ike.task;
 
-import java.nio.ByteBuffer;
 import java.util.List;
 import org.jswan.ike.crypto.IkeCryptoException;
 import org.jswan.ike.crypto.IkeSaKeys;
@@ -17,6 +16,7 @@ import org.jswan.ike.message.NotifyPayload;
 import org.jswan.ike.message.NotifyType;
 import org.jswan.ike.message.SaPayload;
 import org.jswan.ike.peer.PeerConfig;
+import org.jswan.ike.proposal.Proposal;
 import org.jswan.ike.proposal.ProposalSelector;
 import org.jswan.ike.proposal.ProposalSpec;
 import org.jswan.ike.proposal.Selection;
@@ -33,7 +33,6 @@ import org.jswan.ike.sa.IkeSaState;
 final class IkeInitTask implements Task {
     private static final System.Logger IKE = System.getLogger("IKE");
     private static final System.Logger CFG = System.getLogger("CFG");
-    private static final int NONCE_LENGTH = 32;
     private static final int MAX_RETRIES = 5;
 
     private final IkeSa sa;
@@ -83,7 +82,7 @@ final class IkeInitTask implements Task {
     private TaskStatus buildRequest(final OutboundMessage message) {
         retry = false;
         if (sa.spiI() == 0) {
-            sa.spis(newSpi(), 0);
+            sa.spis(Nonces.ikeSpi(ctx.random()), 0);
             ctx.registerSpis(sa);
             sa.state(IkeSaState.CONNECTING);
             IKE.log(System.Logger.Level.INFO, "initiating IKE_SA " + sa + " to " + sa.remote().getAddress()
@@ -97,7 +96,7 @@ final class IkeInitTask implements Task {
             ke = KeyExchangeFactory.create(group, ctx.random());
         }
         if (myNonce == null) {
-            myNonce = newNonce();
+            myNonce = Nonces.nonce(ctx.random());
         }
         if (cookie != null) {
             message.addNotify(NotifyType.COOKIE, cookie);
@@ -176,10 +175,11 @@ final class IkeInitTask implements Task {
         SaPayload saPayload = required(message, SaPayload.class, "SA");
         KePayload kePayload = required(message, KePayload.class, "KE");
         NoncePayload nonce = required(message, NoncePayload.class, "Nonce");
-        List<org.jswan.ike.proposal.Proposal> offered = ProposalWire.fromWire(saPayload.proposals());
+        List<Proposal> offered = ProposalWire.fromWire(saPayload.proposals());
         Selection best = null;
         for (PeerConfig candidate : candidates()) {
-            Selection s = ProposalSelector.select(candidate.proposals(), offered, ProposalSelector.Preference.CONFIGURED, kePayload.group());
+            Selection s = ProposalSelector.select(candidate.proposals(), offered,
+                    ProposalSelector.Preference.CONFIGURED, kePayload.group());
             if (s instanceof Selection.Selected) {
                 sa.config(candidate);
                 best = s;
@@ -220,8 +220,8 @@ final class IkeInitTask implements Task {
 
     private TaskStatus buildResponse(final OutboundMessage message) throws IkeProtocolException {
         ke = KeyExchangeFactory.create(group, ctx.random());
-        myNonce = newNonce();
-        sa.spis(sa.spiI(), newSpi());
+        myNonce = Nonces.nonce(ctx.random());
+        sa.spis(sa.spiI(), Nonces.ikeSpi(ctx.random()));
         ctx.registerSpis(sa);
         message.add(new SaPayload(List.of(ProposalWire.toWire(selected.proposal()))));
         message.add(new KePayload(group, ke.publicValue()));
@@ -236,31 +236,40 @@ final class IkeInitTask implements Task {
     }
 
     private void deriveKeys() throws IkeProtocolException {
-        Secret gir;
-        try {
-            gir = ke.computeSharedSecret(peerKe);
-        } catch (IkeCryptoException e) {
-            throw new IkeProtocolException(NotifyType.INVALID_SYNTAX, "invalid KE payload: " + e.getMessage());
-        } finally {
-            ke.destroy();
-        }
+        Secret gir = sharedSecret(ke, peerKe);
         byte[] ni = initiator ? myNonce : peerNonce;
         byte[] nr = initiator ? peerNonce : myNonce;
         NegotiatedTransforms t = selected.transforms();
         IkeSaKeys keys;
         try {
-            keys = Keymat.deriveIkeKeys(t, ni, nr, gir, spiBytes(sa.spiI()), spiBytes(sa.spiR()));
+            keys = Keymat.deriveIkeKeys(t, ni, nr, gir, Nonces.ikeSpiBytes(sa.spiI()), Nonces.ikeSpiBytes(sa.spiR()));
         } finally {
             gir.destroy();
         }
         sa.nonces(ni, nr);
         sa.keys(t, keys);
         IKE.log(System.Logger.Level.INFO, "selected proposal: IKE:" + describe(t));
+        saveKeys(ctx, sa.spiI(), sa.spiR(), t, keys);
+    }
+
+    /** g^ir from the peer's KE data; our private value is destroyed either way (RFC 7296 §2.14). */
+    static Secret sharedSecret(final KeyExchange ke, final byte[] peerKe) throws IkeProtocolException {
+        try {
+            return ke.computeSharedSecret(peerKe);
+        } catch (IkeCryptoException e) {
+            throw new IkeProtocolException(NotifyType.INVALID_SYNTAX, "invalid KE payload: " + e.getMessage());
+        } finally {
+            ke.destroy();
+        }
+    }
+
+    /** `--save-keys`: the IKE_SA's keys in Wireshark's ikev2_decryption_table. */
+    static void saveKeys(final TaskContext ctx, final long spiI, final long spiR, final NegotiatedTransforms t,
+                         final IkeSaKeys keys) {
         if (ctx.keyFiles() != null) {
             int integ = t.integrity() == null ? 0 : t.integrity().transformId();
-            ctx.keyFiles().saveIke(sa.spiI(), sa.spiR(), t.encryption().transformId(),
-                    t.encryption().keyLengthBits(), keys.skEi().bytes(), keys.skEr().bytes(), integ,
-                    keys.skAi().bytes(), keys.skAr().bytes());
+            ctx.keyFiles().saveIke(spiI, spiR, t.encryption().transformId(), t.encryption().keyLengthBits(),
+                    keys.skEi().bytes(), keys.skEr().bytes(), integ, keys.skAi().bytes(), keys.skAr().bytes());
         }
     }
 
@@ -304,24 +313,6 @@ final class IkeInitTask implements Task {
             }
         }
         return false;
-    }
-
-    private long newSpi() {
-        long spi = 0;
-        while (spi == 0) {
-            spi = ctx.random().nextLong();
-        }
-        return spi;
-    }
-
-    private byte[] newNonce() {
-        byte[] n = new byte[NONCE_LENGTH];
-        ctx.random().nextBytes(n);
-        return n;
-    }
-
-    static byte[] spiBytes(final long spi) {
-        return ByteBuffer.allocate(8).putLong(spi).array();
     }
 
     static <T> T required(final IkeMessage message, final Class<T> kind, final String name)

@@ -2,7 +2,6 @@ package org.jswan.ike.task;
 
 import java.nio.ByteBuffer;
 import java.util.List;
-import org.jswan.ike.crypto.IkeCryptoException;
 import org.jswan.ike.crypto.IkeSaKeys;
 import org.jswan.ike.crypto.KeyExchange;
 import org.jswan.ike.crypto.KeyExchangeFactory;
@@ -28,7 +27,6 @@ import org.jswan.ike.sa.IkeSaState;
  */
 final class IkeRekeyTask implements Task {
     private static final System.Logger IKE = System.getLogger("IKE");
-    private static final int NONCE_LENGTH = 32;
 
     private final IkeSa sa;
     private final TaskContext ctx;
@@ -67,11 +65,11 @@ final class IkeRekeyTask implements Task {
             }
             sa.state(IkeSaState.REKEYING);
             IKE.log(System.Logger.Level.INFO, "rekeying IKE_SA " + sa);
-            newSpi = newSpi();
+            newSpi = Nonces.ikeSpi(ctx.random());
             int group = sa.transforms().keyExchange().transformId();
             ke = KeyExchangeFactory.create(group, ctx.random());
-            myNonce = nonce();
-            message.add(new SaPayload(ProposalWire.offer(sa.config().proposals(), spi8(newSpi))));
+            myNonce = Nonces.nonce(ctx.random());
+            message.add(new SaPayload(ProposalWire.offer(sa.config().proposals(), Nonces.ikeSpiBytes(newSpi))));
             message.add(new NoncePayload(myNonce));
             message.add(new KePayload(group, ke.publicValue()));
             return TaskStatus.NEED_MORE;
@@ -91,10 +89,11 @@ final class IkeRekeyTask implements Task {
             IKE.log(System.Logger.Level.INFO, "IKE_SA rekey collision for " + sa);
             ours.collision = this;
         }
-        newSpi = newSpi();
+        newSpi = Nonces.ikeSpi(ctx.random());
         ke = KeyExchangeFactory.create(selected.transforms().keyExchange().transformId(), ctx.random());
-        myNonce = nonce();
-        message.add(new SaPayload(List.of(ProposalWire.toWire(selected.proposal().withSpi(spi8(newSpi))))));
+        myNonce = Nonces.nonce(ctx.random());
+        byte[] spi = Nonces.ikeSpiBytes(newSpi);
+        message.add(new SaPayload(List.of(ProposalWire.toWire(selected.proposal().withSpi(spi)))));
         message.add(new NoncePayload(myNonce));
         message.add(new KePayload(ke.group(), ke.publicValue()));
         long peerSpi = ByteBuffer.wrap(selected.proposal().spi()).getLong();
@@ -162,20 +161,13 @@ final class IkeRekeyTask implements Task {
     /** Derives the new SA's keys (§2.18) and moves the CHILD_SAs over. */
     private void complete(final long spiI, final long spiR) throws IkeProtocolException {
         NegotiatedTransforms t = selected.transforms();
-        Secret gir;
-        try {
-            gir = ke.computeSharedSecret(peerKe);
-        } catch (IkeCryptoException e) {
-            throw new IkeProtocolException(NotifyType.INVALID_SYNTAX, "invalid KE payload: " + e.getMessage());
-        } finally {
-            ke.destroy();
-        }
+        Secret gir = IkeInitTask.sharedSecret(ke, peerKe);
         byte[] ni = initiator ? myNonce : peerNonce;
         byte[] nr = initiator ? peerNonce : myNonce;
         IkeSaKeys keys;
         try {
-            keys = Keymat.deriveRekeyedIkeKeys(sa.keys().prf(), sa.keys().skD(), t, gir, ni, nr, spi8(spiI),
-                    spi8(spiR));
+            keys = Keymat.deriveRekeyedIkeKeys(sa.keys().prf(), sa.keys().skD(), t, gir, ni, nr,
+                    Nonces.ikeSpiBytes(spiI), Nonces.ikeSpiBytes(spiR));
         } finally {
             gir.destroy();
         }
@@ -199,11 +191,7 @@ final class IkeRekeyTask implements Task {
         }
         sa.children().clear();
         ctx.registerSpis(fresh);
-        if (ctx.keyFiles() != null) {
-            int integ = t.integrity() == null ? 0 : t.integrity().transformId();
-            ctx.keyFiles().saveIke(spiI, spiR, t.encryption().transformId(), t.encryption().keyLengthBits(),
-                    keys.skEi().bytes(), keys.skEr().bytes(), integ, keys.skAi().bytes(), keys.skAr().bytes());
-        }
+        IkeInitTask.saveKeys(ctx, spiI, spiR, t, keys);
         IKE.log(System.Logger.Level.INFO, "IKE_SA " + fresh + " rekeyed between "
                 + sa.local().getAddress().getHostAddress() + "[" + sa.localId() + "]..."
                 + sa.remote().getAddress().getHostAddress() + "[" + sa.remoteId() + "]");
@@ -236,23 +224,5 @@ final class IkeRekeyTask implements Task {
 
     private byte[] lowestNonce() {
         return java.util.Arrays.compareUnsigned(myNonce, peerNonce) <= 0 ? myNonce : peerNonce;
-    }
-
-    private long newSpi() {
-        long spi = 0;
-        while (spi == 0) {
-            spi = ctx.random().nextLong();
-        }
-        return spi;
-    }
-
-    private byte[] nonce() {
-        byte[] n = new byte[NONCE_LENGTH];
-        ctx.random().nextBytes(n);
-        return n;
-    }
-
-    private static byte[] spi8(final long spi) {
-        return ByteBuffer.allocate(8).putLong(spi).array();
     }
 }

@@ -61,6 +61,11 @@ public interface TaskContext {
         return false;
     }
 
+    /** Every IKE_SA the daemon owns, half-open ones included (a snapshot: destroying one is safe while iterating). */
+    default List<IkeSa> ikeSas() {
+        return List.of();
+    }
+
     /** Connections a responder may pick from. */
     List<PeerConfig> peerConfigs();
 

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import javax.security.auth.x500.X500Principal;
 
 import org.bouncycastle.asn1.x500.X500Name;
+import org.jswan.ike.message.IdType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -64,7 +65,7 @@ class IdentityTest {
     @Test
     void distinguishedNameEncodesInWrittenOrderLikeJdk() throws Exception {
         Identity id = Identity.parse("C=CH, O=strongSwan, CN=moon.strongswan.org");
-        assertEquals(IdType.DER_ASN1_DN, id.type());
+        assertEquals(IdType.ID_DER_ASN1_DN, id.type());
         // X500Principal takes RFC 2253 order (reversed) and picks PrintableString like strongSwan does
         byte[] jdk = new X500Principal("CN=moon.strongswan.org, O=strongSwan, C=CH").getEncoded();
         assertArrayEquals(jdk, id.data());
@@ -79,13 +80,13 @@ class IdentityTest {
         // BouncyCastle's default style encodes O and CN as UTF8String; still the same DN to strongSwan
         byte[] utf8 = new X500Name("C=CH, O=strongSwan, CN=moon.strongswan.org").getEncoded();
         assertFalse(java.util.Arrays.equals(utf8, parsed.data()));
-        Identity fromCert = Identity.of(IdType.DER_ASN1_DN, utf8);
+        Identity fromCert = Identity.of(IdType.ID_DER_ASN1_DN, utf8);
         assertEquals(parsed, fromCert);
         assertEquals(parsed.hashCode(), fromCert.hashCode());
         // PrintableString values compare case-insensitively (strongSwan compare_dn) ...
         assertEquals(parsed, Identity.parse("C=ch, O=STRONGSWAN, CN=Moon.strongswan.org"));
         // ... other string types compare exactly
-        Identity utf8Upper = Identity.of(IdType.DER_ASN1_DN,
+        Identity utf8Upper = Identity.of(IdType.ID_DER_ASN1_DN,
                 new X500Name("C=CH, O=STRONGSWAN, CN=moon.strongswan.org").getEncoded());
         assertNotEquals(parsed, utf8Upper);
         assertNotEquals(parsed, Identity.parse("C=CH, O=strongSwan, CN=sun.strongswan.org"));
@@ -103,7 +104,7 @@ class IdentityTest {
     @Test
     void badDistinguishedNameBecomesKeyId() throws Exception {
         Identity id = Identity.parse("XYZ=foo");
-        assertEquals(IdType.KEY_ID, id.type());
+        assertEquals(IdType.ID_KEY_ID, id.type());
         assertArrayEquals("XYZ=foo".getBytes(StandardCharsets.US_ASCII), id.data());
     }
 

@@ -12,6 +12,8 @@ import java.util.List;
 
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.jswan.ike.cred.TestPki;
+import org.jswan.ike.message.CertEncoding;
+import org.jswan.ike.message.HashAlgorithm;
 import org.junit.jupiter.api.Test;
 
 /** CERT, CERTREQ and SIGNATURE_HASH_ALGORITHMS bodies. */
@@ -42,7 +44,7 @@ class PayloadContentTest {
         assertThrows(AuthException.class, () -> CertContent.decode(new byte[0]));
         assertThrows(AuthException.class, () -> CertContent.decode(new byte[]{4, 0x30, 0x03, 1}));
         body[0] = 12;
-        assertEquals(CertEncoding.HASH_AND_URL_X509, CertContent.encodingOf(body));
+        assertEquals(CertEncoding.HASH_AND_URL_X509_CERTIFICATE, CertContent.encodingOf(body));
         byte[] hashUrl = body;
         assertThrows(AuthException.class, () -> CertContent.decode(hashUrl));
     }

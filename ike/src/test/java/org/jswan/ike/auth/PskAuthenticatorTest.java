@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jswan.ike.message.AuthMethod;
 
 import org.junit.jupiter.api.Test;
 

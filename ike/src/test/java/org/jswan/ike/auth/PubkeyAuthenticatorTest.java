@@ -46,6 +46,8 @@ import org.bouncycastle.crypto.signers.RSADigestSigner;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
 import org.jswan.ike.cred.TestPki;
+import org.jswan.ike.message.AuthMethod;
+import org.jswan.ike.message.HashAlgorithm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -63,6 +63,39 @@ class KeyExchangeTest {
         assertEquals(2, exchanges);
     }
 
+    /** Wycheproof edge cases for P-256: shared x-coordinates of extreme shapes (even zero), a public x of zero. */
+    @Test
+    void ecp256WycheproofVectors() throws Exception {
+        final List<VectorFile.Block> blocks = VectorFile.read("crypto/ecp/wycheproof-ecdh-secp256r1.txt");
+        for (final VectorFile.Block b : blocks) {
+            final EcpKeyExchange k = new EcpKeyExchange(19, new BigInteger(1, b.hex("private")));
+            assertArrayEquals(b.hex("shared"), k.computeSharedSecret(b.hex("public")).bytes(), "tcId " + b.get("tcid"));
+        }
+        assertEquals(8, blocks.size());
+    }
+
+    /** Wycheproof: exact results for points on the curve and its twist; an all-zero result refused. */
+    @Test
+    void x25519WycheproofVectors() throws Exception {
+        int computed = 0;
+        int refused = 0;
+        for (final VectorFile.Block b : VectorFile.read("crypto/x25519/wycheproof-x25519.txt")) {
+            final XdhKeyExchange k = new XdhKeyExchange(31, b.hex("private"));
+            if (b.get("result").equals("zero")) {
+                // RFC 8031 §2.3 / RFC 7748 §6.1: a low-order public value gives g^ir = 0, which IKE refuses.
+                assertThrows(IkeCryptoException.class, () -> k.computeSharedSecret(b.hex("public")),
+                        "tcId " + b.get("tcid"));
+                refused++;
+            } else {
+                assertArrayEquals(b.hex("shared"), k.computeSharedSecret(b.hex("public")).bytes(),
+                        "tcId " + b.get("tcid"));
+                computed++;
+            }
+        }
+        assertEquals(7, computed);
+        assertEquals(2, refused);
+    }
+
     @Test
     void x448DhVector() throws Exception {
         checkDh(32, VectorFile.read("crypto/x448/rfc7748.txt").get(0));

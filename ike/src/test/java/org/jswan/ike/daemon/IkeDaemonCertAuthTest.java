@@ -7,8 +7,10 @@ import static org.jswan.ike.daemon.InMemoryIkeNetwork.established;
 import static org.jswan.ike.daemon.InMemoryIkeNetwork.pubkeyLocal;
 import static org.jswan.ike.daemon.InMemoryIkeNetwork.pubkeyRemote;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -19,9 +21,14 @@ import org.jswan.ike.auth.Identity;
 import org.jswan.ike.cred.CredentialStore;
 import org.jswan.ike.cred.TestPki;
 import org.jswan.ike.daemon.InMemoryIkeNetwork.Conn;
+import org.jswan.ike.keys.WiresharkKeyFiles;
+import org.jswan.ike.message.ExchangeType;
+import org.jswan.ike.message.IkeMessage;
+import org.jswan.ike.message.NotifyType;
 import org.jswan.ike.peer.SharedSecrets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Certificate authentication between two daemons (RFC 7296 §2.15, RFC 7427): RSA, ECDSA and Ed25519 keys in both
@@ -34,6 +41,10 @@ class IkeDaemonCertAuthTest {
     private final RecordingBackend backendB = new RecordingBackend();
     private IkeDaemon a;
     private IkeDaemon b;
+
+    /** Where A and B save their IKE keys, so a test can open what they sent. */
+    @TempDir
+    Path keys;
 
     @AfterEach
     void stop() {
@@ -79,8 +90,8 @@ class IkeDaemonCertAuthTest {
     /** A identifies by DN, B by FQDN; each trusts {@code trustA}/{@code trustB} as CA. */
     private void start(final Pki p, final X509Certificate trustA, final X509Certificate trustB,
                        final Identity expectAtA) {
-        a = net.daemon(A, backendA);
-        b = net.daemon(B, backendB);
+        a = net.daemon(A, backendA, DaemonSettings.defaults().withKeyFiles(new WiresharkKeyFiles(keys.resolve("a"))));
+        b = net.daemon(B, backendB, DaemonSettings.defaults().withKeyFiles(new WiresharkKeyFiles(keys.resolve("b"))));
         Identity idA = Identity.dn(p.certA().getSubjectX500Principal());
         Identity idB = Identity.fqdn("sun.example.org");
         Conn ca = Conn.psk("sun", A, B, "10.1.0.0/16", "10.2.0.0/16")
@@ -170,6 +181,7 @@ class IkeDaemonCertAuthTest {
         assertEquals(null, a.counters().outcomes().get("established"));
     }
 
+    /** RFC 7296 §2.21.2: the initiator refuses the responder's AUTH in a new INFORMATIONAL request. */
     @Test
     void untrustedCaOfTheResponderFailsAndLeavesNoSa() throws Exception {
         Pki p = pki("ecdsa", "ecdsa");
@@ -177,8 +189,13 @@ class IkeDaemonCertAuthTest {
         X509Certificate other = TestPki.ca("CN=other CA", otherKeys);
         start(p, other, p.ca(), Identity.fqdn("sun.example.org"));
         failsOnBothSides();
+        List<IkeMessage> sent = WireDecryptor.read(keys.resolve("b")).requests(net.between(A, B),
+                ExchangeType.INFORMATIONAL);
+        assertEquals(1, sent.size(), "one INFORMATIONAL from A");
+        assertNotNull(sent.get(0).notify(NotifyType.AUTHENTICATION_FAILED), sent.get(0).summary());
     }
 
+    /** RFC 7296 §2.21.2: the responder answers the IKE_AUTH request with AUTHENTICATION_FAILED. */
     @Test
     void untrustedCaOfTheInitiatorFailsAndLeavesNoSa() throws Exception {
         Pki p = pki("rsa", "ecdsa");
@@ -186,6 +203,10 @@ class IkeDaemonCertAuthTest {
         X509Certificate other = TestPki.ca("CN=other CA", otherKeys);
         start(p, p.ca(), other, Identity.fqdn("sun.example.org"));
         failsOnBothSides();
+        List<IkeMessage> answers = WireDecryptor.read(keys.resolve("b")).responses(net.between(B, A),
+                ExchangeType.IKE_AUTH);
+        assertEquals(1, answers.size());
+        assertNotNull(answers.get(0).notify(NotifyType.AUTHENTICATION_FAILED), answers.get(0).summary());
     }
 
     @Test

@@ -7,11 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.jswan.ike.auth.Identity;
 import org.jswan.ike.cred.CredentialStore;
+import org.jswan.ike.keys.WiresharkKeyFiles;
+import org.jswan.ike.message.ExchangeType;
+import org.jswan.ike.message.IkeMessage;
+import org.jswan.ike.message.NotifyType;
 import org.jswan.ike.peer.AuthSpec;
 import org.jswan.ike.peer.ChildPeerConfig;
 import org.jswan.ike.peer.PeerConfig;
@@ -22,6 +27,7 @@ import org.jswan.ike.proposal.ProtocolKind;
 import org.jswan.ike.spi.AddSaRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two IKE daemons in one JVM, wired by an in-memory network: establish, rekey CHILD and IKE SAs, delete, and the
@@ -37,13 +43,18 @@ class IkeDaemonExchangeTest {
     private IkeDaemon a;
     private IkeDaemon b;
 
+    /** Where each daemon saves its IKE keys (`--save-keys`), so a test can open what was sent. */
+    @TempDir
+    Path keys;
+
     @AfterEach
     void stop() {
         net.close();
     }
 
     private IkeDaemon daemon(final InetAddress me, final RecordingBackend backend) {
-        return net.daemon(me, backend);
+        return net.daemon(me, backend, DaemonSettings.defaults()
+                .withKeyFiles(new WiresharkKeyFiles(keys.resolve(me.getHostAddress()))));
     }
 
     private static PeerConfig psk(final String name, final InetAddress local, final InetAddress remote,
@@ -137,6 +148,14 @@ class IkeDaemonExchangeTest {
         await("both sides without SAs", () -> a.listSas().isEmpty() && b.listSas().isEmpty()
                 && a.counters().outcomes().isEmpty() && backendA.saCount() == 0);
         assertEquals(0, backendB.saCount());
+        // RFC 7296 §2.21.2: B answered the IKE_AUTH request with AUTHENTICATION_FAILED (and A took it).
+        List<IkeMessage> answers = WireDecryptor.read(keys.resolve(B.getHostAddress()))
+                .responses(net.between(B, A), ExchangeType.IKE_AUTH);
+        assertEquals(1, answers.size());
+        assertNotNull(answers.get(0).notify(NotifyType.AUTHENTICATION_FAILED), answers.get(0).summary());
+        assertEquals(1, answers.get(0).payloads().size(), "nothing but the notify: " + answers.get(0).summary());
+        Thread.sleep(100);
+        assertTrue(a.listSas().isEmpty() && b.listSas().isEmpty(), "no half-open SA left");
     }
 
     @Test
@@ -150,7 +169,14 @@ class IkeDaemonExchangeTest {
                 "aes128gcm16", Duration.ofHours(1))), secret("k"), none);
         a.initiate("site-b", "net");
         await("initiator gave up", () -> a.listSas().isEmpty());
-        assertTrue(b.listSas().isEmpty());
+        assertTrue(b.listSas().isEmpty(), "B keeps no half-open SA");
+        // RFC 7296 §2.7: the IKE_SA_INIT response is a lone NO_PROPOSAL_CHOSEN notify.
+        List<InMemoryIkeNetwork.Datagram> answers = net.between(B, A);
+        assertEquals(1, answers.size(), "one answer, no retry");
+        IkeMessage answer = WireDecryptor.read(keys.resolve(B.getHostAddress())).open(answers.get(0).data());
+        assertEquals(ExchangeType.IKE_SA_INIT, answer.exchangeType());
+        assertNotNull(answer.notify(NotifyType.NO_PROPOSAL_CHOSEN), answer.summary());
+        assertEquals(0, backendA.saCount() + backendB.saCount());
     }
 
     @Test

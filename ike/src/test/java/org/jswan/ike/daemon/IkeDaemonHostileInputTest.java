@@ -180,6 +180,27 @@ class IkeDaemonHostileInputTest {
         assertBothSasStillWork();
     }
 
+    /** RFC 7296 §2.3: once a later exchange completed, the IKE_AUTH request is older than the window. */
+    @Test
+    void replayOfAnOlderRequestIsDroppedAndCounted() throws Exception {
+        int spiA = a.listSas().get(0).children().get(0).spiIn();
+        assertEquals(1, a.rekey(null, false));
+        await("CHILD_SA rekeyed (message ID 2)", () -> established(a, 1)
+                && a.listSas().get(0).children().get(0).spiIn() != spiA);
+        b.listSas();
+        long before = b.counters().drops().getOrDefault("message ID out of window", 0L);
+        int sasAtB = backendB.saCount();
+        int answers = net.between(B, A).size();
+        inject(authRequest);
+        inject(authRequest);
+        b.listSas(); // drain B's queue
+        assertEquals(before + 2, b.counters().drops().get("message ID out of window"),
+                b.counters().drops().toString());
+        assertEquals(answers, net.between(B, A).size(), "an old request is not answered");
+        assertEquals(sasAtB, backendB.saCount(), "nothing installed again");
+        assertBothSasStillWork();
+    }
+
     @Test
     void replayedIkeSaInitDoesNotCreateAnotherSa() throws Exception {
         byte[] init = net.between(A, B).get(0).data();

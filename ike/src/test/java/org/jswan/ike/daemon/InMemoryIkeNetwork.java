@@ -45,6 +45,9 @@ final class InMemoryIkeNetwork implements AutoCloseable {
     volatile Predicate<Datagram> drop = d -> false;
     private final List<Datagram> held = new ArrayList<>();
     private boolean holding;
+    /** NAT mappings: inside endpoint to the public one its datagrams appear from, and back. */
+    private final Map<InetSocketAddress, InetSocketAddress> natOut = new ConcurrentHashMap<>();
+    private final Map<InetSocketAddress, InetSocketAddress> natIn = new ConcurrentHashMap<>();
 
     static InetAddress addr(final String s) {
         try {
@@ -76,10 +79,21 @@ final class InMemoryIkeNetwork implements AutoCloseable {
     }
 
     private void deliver(final Datagram d) {
-        IkeDaemon peer = hosts.get(d.to().getAddress());
+        InetSocketAddress from = natOut.getOrDefault(d.from(), d.from());
+        InetSocketAddress to = natIn.getOrDefault(d.to(), d.to());
+        IkeDaemon peer = hosts.get(to.getAddress());
         if (peer != null) {
-            peer.receive(d.data().clone(), d.to(), d.from());
+            peer.receive(d.data().clone(), to, from);
         }
+    }
+
+    /**
+     * Puts {@code inside} behind a NAT: what it sends appears to come from {@code outside}, and what is sent to
+     * {@code outside} reaches {@code inside} (an endpoint-independent mapping, RFC 4787).
+     */
+    void nat(final InetSocketAddress inside, final InetSocketAddress outside) {
+        natOut.put(inside, outside);
+        natIn.put(outside, inside);
     }
 
     /** Queues datagrams instead of delivering them, until {@link #release()}: messages cross on the wire. */

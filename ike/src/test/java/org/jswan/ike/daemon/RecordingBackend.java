@@ -1,8 +1,10 @@
 package org.jswan.ike.daemon;
 
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,13 +25,18 @@ final class RecordingBackend implements IpsecBackend {
     volatile int deletedSas;
     /** What {@link #querySa} reports per SPI; SPIs not in here report nothing used. */
     final Map<Integer, SaUsage> usage = new java.util.concurrent.ConcurrentHashMap<>();
+    /** "add SPI" and "del SPI" (SPI in hex), in the order the data plane saw them. */
+    final List<String> events = new ArrayList<>();
     /** When set, SPI allocation fails (a data plane out of resources). */
     volatile boolean refuseSpis;
     BackendListener listener;
 
+    /** What the backend declares; by default a userspace data plane that needs UDP encapsulation. */
+    volatile Set<BackendFeature> features = EnumSet.of(BackendFeature.REQUIRE_UDP_ENCAPSULATION);
+
     @Override
     public Set<BackendFeature> features() {
-        return EnumSet.of(BackendFeature.REQUIRE_UDP_ENCAPSULATION);
+        return features;
     }
 
     @Override
@@ -43,6 +50,7 @@ final class RecordingBackend implements IpsecBackend {
     @Override
     public synchronized void addSa(final AddSaRequest request) {
         sas.put(request.id().spi(), request);
+        events.add("add " + Integer.toHexString(request.id().spi()));
     }
 
     @Override
@@ -60,6 +68,7 @@ final class RecordingBackend implements IpsecBackend {
         if (sas.remove(id.spi()) != null) {
             deletedSas++;
         }
+        events.add("del " + Integer.toHexString(id.spi()));
     }
 
     @Override
@@ -79,6 +88,10 @@ final class RecordingBackend implements IpsecBackend {
 
     synchronized AddSaRequest sa(final int spi) {
         return sas.get(spi);
+    }
+
+    synchronized List<String> events() {
+        return List.copyOf(events);
     }
 
     synchronized int saCount() {
