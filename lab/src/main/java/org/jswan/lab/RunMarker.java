@@ -19,6 +19,8 @@ final class RunMarker {
     static final Path ROOT = Path.of("/run/jswan-lab");
     /** Start times read from /proc can differ by a clock tick between readers. */
     private static final long START_TOLERANCE_MS = 2000;
+    /** How long a run directory without an owner marker counts as being set up rather than abandoned. */
+    private static final long FRESH_MS = 60_000;
 
     private RunMarker() {
     }
@@ -43,7 +45,10 @@ final class RunMarker {
         Path owner = runDir(runId).resolve("owner");
         try {
             if (!Files.exists(owner)) {
-                return false;
+                // Another JVM may have just created the directory and not yet written its marker: a young
+                // directory is spared, so parallel test runs do not sweep each other's fresh labs.
+                long age = System.currentTimeMillis() - Files.getLastModifiedTime(runDir(runId)).toMillis();
+                return age < FRESH_MS;
             }
             String[] f = Files.readString(owner, StandardCharsets.UTF_8).trim().split("\\s+");
             long pid = Long.parseLong(f[0]);
