@@ -275,13 +275,15 @@ public final class DaemonControl implements GatewayControl {
         List<ChildSaView> children = new ArrayList<>();
         for (var c : sa.children()) {
             children.add(new ChildSaView(c.name(), c.uniqueId(), c.reqid(), c.state(), c.mode(), "ESP", c.encap(),
-                    c.spiIn(), c.spiOut(), c.encryption(), 0, c.integrity(), 0, c.keyExchange(), false, c.bytesIn(),
-                    c.packetsIn(), c.useInSeconds(), c.bytesOut(), c.packetsOut(), c.useOutSeconds(),
-                    c.rekeyInSeconds(), c.lifeInSeconds(), c.installedSeconds(), c.localTs(), c.remoteTs()));
+                    c.spiIn(), c.spiOut(), algorithm(c.encryption()), keySize(c.encryption()), c.integrity(), 0,
+                    c.keyExchange(), false, c.bytesIn(), c.packetsIn(), c.useInSeconds(), c.bytesOut(),
+                    c.packetsOut(), c.useOutSeconds(), c.rekeyInSeconds(), c.lifeInSeconds(), c.installedSeconds(),
+                    subnets(c.localTs()), subnets(c.remoteTs())));
         }
         return new IkeSaView(sa.name(), sa.uniqueId(), 2, sa.state(), sa.localHost(), sa.localPort(), sa.localId(),
                 sa.remoteHost(), sa.remotePort(), sa.remoteId(), sa.initiator(), sa.spiI(), sa.spiR(), sa.natLocal(),
-                sa.natRemote(), sa.encryption(), 0, sa.integrity(), 0, sa.prf(), sa.keyExchange(),
+                sa.natRemote(), algorithm(sa.encryption()), keySize(sa.encryption()), sa.integrity(), 0, sa.prf(),
+                sa.keyExchange(),
                 sa.establishedSeconds(), sa.rekeyInSeconds(), -1, List.of(), List.of(), children);
     }
 
@@ -295,9 +297,9 @@ public final class DaemonControl implements GatewayControl {
             List<ConnView.Child> children = new ArrayList<>();
             for (ChildPeerConfig c : p.children()) {
                 List<String> l = new ArrayList<>();
-                c.localTs().forEach(t -> l.add(t.toString()));
+                c.localTs().forEach(t -> l.add(subnet(t.toString())));
                 List<String> r = new ArrayList<>();
-                c.remoteTs().forEach(t -> r.add(t.toString()));
+                c.remoteTs().forEach(t -> r.add(subnet(t.toString())));
                 children.add(new ConnView.Child(c.name(), c.transportMode() ? "TRANSPORT" : "TUNNEL", l, r,
                         seconds(c.rekeyTime()), c.rekeyBytes(), c.rekeyPackets(), c.dpdAction().name().toLowerCase()));
             }
@@ -306,6 +308,55 @@ public final class DaemonControl implements GatewayControl {
                     children));
         }
         return out;
+    }
+
+    private static final java.util.regex.Pattern SIZED = java.util.regex.Pattern.compile("(.+)_(128|192|256)");
+
+    /** list-sa reports the key size apart ({@code encr-alg AES_GCM_16}, {@code encr-keysize 128}). */
+    static String algorithm(final String name) {
+        if (name == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = SIZED.matcher(name);
+        return m.matches() ? m.group(1) : name;
+    }
+
+    static int keySize(final String name) {
+        java.util.regex.Matcher m = name == null ? null : SIZED.matcher(name);
+        return m != null && m.matches() ? Integer.parseInt(m.group(2)) : 0;
+    }
+
+    private static List<String> subnets(final List<String> ts) {
+        List<String> out = new ArrayList<>();
+        ts.forEach(t -> out.add(subnet(t)));
+        return out;
+    }
+
+    private static final java.util.regex.Pattern RANGE =
+            java.util.regex.Pattern.compile("([0-9A-Fa-f.:]+)\\.\\.([0-9A-Fa-f.:]+)(.*)");
+
+    /** A range that is a whole subnet in strongSwan's list-conns notation ({@code 10.1.0.0/24}); others as is. */
+    static String subnet(final String ts) {
+        java.util.regex.Matcher m = RANGE.matcher(ts);
+        if (!m.matches()) {
+            return ts;
+        }
+        try {
+            byte[] a = java.net.InetAddress.getByName(m.group(1)).getAddress();
+            byte[] b = java.net.InetAddress.getByName(m.group(2)).getAddress();
+            if (a.length != b.length) {
+                return ts;
+            }
+            java.math.BigInteger start = new java.math.BigInteger(1, a);
+            java.math.BigInteger size = new java.math.BigInteger(1, b).subtract(start).add(java.math.BigInteger.ONE);
+            int bits = size.bitLength() - 1;
+            if (size.signum() <= 0 || size.bitCount() != 1 || start.getLowestSetBit() < bits && start.signum() != 0) {
+                return ts;
+            }
+            return m.group(1) + "/" + (a.length * 8 - bits) + m.group(3);
+        } catch (java.net.UnknownHostException e) {
+            return ts;
+        }
     }
 
     private static ConnView.Auth auth(final AuthSpec a) {
