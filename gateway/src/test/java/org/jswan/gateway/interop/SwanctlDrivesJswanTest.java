@@ -16,12 +16,15 @@ import java.util.function.Predicate;
 import org.jswan.lab.Charon;
 import org.jswan.lab.ChildSa;
 import org.jswan.lab.CommandResult;
+import org.jswan.lab.HostCredential;
 import org.jswan.lab.IkeSa;
+import org.jswan.lab.KeyType;
 import org.jswan.lab.Lab;
 import org.jswan.lab.Ping;
 import org.jswan.lab.PingResult;
 import org.jswan.lab.SiteToSite;
 import org.jswan.lab.SwanctlSas;
+import org.jswan.lab.TestPki;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,12 +57,9 @@ class SwanctlDrivesJswanTest {
                 .swanctlConf("# no connections: swanctl loads them over VICI\n")
                 .start();
         jswan.awaitLog("loaded 0 connection(s)", Duration.ofSeconds(10));
+        jswan.awaitLog("VICI control socket at", Duration.ofSeconds(10));
 
-        Path swanctlDir = lab.reportDir().resolve("swanctl-for-jswan");
-        for (String sub : List.of("x509", "x509ca", "x509ocsp", "x509aa", "x509ac", "x509crl", "private", "rsa",
-                "ecdsa", "bliss", "pkcs8", "pkcs12", "pubkey")) {
-            Files.createDirectories(swanctlDir.resolve(sub));
-        }
+        Path swanctlDir = swanctlDir();
         Path conf = swanctlDir.resolve("swanctl.conf");
         Files.writeString(conf, SiteToSiteConfigs.psk(SiteToSite.GW_A_WAN, SiteToSite.GW_B_WAN, SiteToSite.SUBNET_A,
                 SiteToSite.SUBNET_B, "gwa.jswan.test", "gwb.jswan.test", IKE, ESP, "none", "", ""));
@@ -140,6 +140,74 @@ class SwanctlDrivesJswanTest {
         assertEquals(0, none.exitCode(), none.describe());
         assertFalse(none.output().contains("s2s"), none.output());
         assertEquals(0, jswan.stop());
+    }
+
+    /**
+     * Certificates over VICI: swanctl --load-all sends the CA ({@code load-cert}, flag CA), jswan's certificate and
+     * its ECDSA key ({@code load-key}, SEC1 DER) and the connection (its {@code certs} as a blob) to a daemon whose
+     * config dir holds no credentials; the tunnel to strongSwan then authenticates with them.
+     */
+    @Test
+    @Timeout(120)
+    void swanctlLoadsCertificatesAndKeyIntoJswan() throws IOException {
+        Lab.assumeCharon();
+        Lab.assumeTool("swanctl");
+        SiteToSite net = SiteToSite.build(lab);
+        TestPki pki = TestPki.create(lab.reportDir().resolve("pki"), KeyType.ECDSA_P256);
+        HostCredential a = pki.issue("gwA", KeyType.ECDSA_P256, "CN=gwa.jswan.test, O=jswan lab",
+                List.of("gwa.jswan.test"), List.of(SiteToSite.GW_A_WAN));
+        HostCredential b = pki.issue("gwB", KeyType.ECDSA_P256, "CN=gwb.jswan.test, O=jswan lab",
+                List.of("gwb.jswan.test"), List.of(SiteToSite.GW_B_WAN));
+        Charon strongswan = lab.charon(net.gwB(), "gwB").logLevels("ike 2, cfg 2")
+                .addCredential("x509", b.certFile()).addCredential("private", b.pkcs8File())
+                .addCredential("x509ca", pki.caCertFile())
+                .swanctlConf(SiteToSiteConfigs.pubkey(SiteToSite.GW_B_WAN, SiteToSite.GW_A_WAN, SiteToSite.SUBNET_B,
+                        SiteToSite.SUBNET_A, b.certFile().getFileName().toString(), "gwb.jswan.test",
+                        "gwa.jswan.test", IKE, ESP, "none"));
+        strongswan.start();
+        JswanNode jswan = new JswanNode(lab, net.gwA(), "gwA").swanctlConf("").start();
+        jswan.awaitLog("VICI control socket at", Duration.ofSeconds(10));
+
+        Path swanctlDir = swanctlDir();
+        Files.copy(a.certFile(), swanctlDir.resolve("x509").resolve(a.certFile().getFileName()));
+        Files.copy(pki.caCertFile(), swanctlDir.resolve("x509ca").resolve(pki.caCertFile().getFileName()));
+        Files.copy(a.pkcs8File(), swanctlDir.resolve("private").resolve(a.pkcs8File().getFileName()));
+        Path conf = swanctlDir.resolve("swanctl.conf");
+        Files.writeString(conf, SiteToSiteConfigs.pubkey(SiteToSite.GW_A_WAN, SiteToSite.GW_B_WAN,
+                SiteToSite.SUBNET_A, SiteToSite.SUBNET_B, a.certFile().getFileName().toString(), "gwa.jswan.test",
+                "gwb.jswan.test", IKE, ESP, "none"));
+        Swanctl swanctl = new Swanctl(swanctlDir, jswan, net);
+
+        CommandResult load = swanctl.run("--load-all", "--file", conf.toString());
+        assertEquals(0, load.exitCode(), load.describe() + "\n" + jswan.log());
+        assertTrue(load.output().contains("loaded certificate from '" + swanctlDir.resolve("x509")), load.output());
+        assertTrue(load.output().contains("loaded certificate from '" + swanctlDir.resolve("x509ca")),
+                load.output());
+        assertTrue(load.output().contains("loaded ECDSA key from '" + swanctlDir.resolve("private")),
+                load.output());
+        assertTrue(load.output().contains("successfully loaded 1 connections, 0 unloaded"), load.output());
+        CommandResult conns = swanctl.run("--list-conns");
+        assertTrue(conns.output().contains("local public key authentication:"), conns.output());
+
+        CommandResult initiate = swanctl.run("--initiate", "--child", "net", "--timeout", "15");
+        assertEquals(0, initiate.exitCode(), initiate.describe());
+        IkeSa peer = StrongSwanInteropPskTest.awaitEstablished(strongswan);
+        assertEquals("gwa.jswan.test", peer.remoteId());
+        assertTrue(strongswan.logTail(100_000).contains("authentication of 'gwa.jswan.test' with ECDSA"),
+                "strongSwan verified jswan's VICI-loaded certificate and key");
+        jswan.awaitLog("authentication of 'gwb.jswan.test' with", Duration.ofSeconds(10));
+        PingResult ping = Ping.ping(net.hostA(), SiteToSite.HOST_B, 3, Duration.ofSeconds(8));
+        assertEquals(3, ping.received(), ping.output());
+        assertEquals(0, jswan.stop());
+    }
+
+    private Path swanctlDir() throws IOException {
+        Path swanctlDir = lab.reportDir().resolve("swanctl-for-jswan");
+        for (String sub : List.of("x509", "x509ca", "x509ocsp", "x509aa", "x509ac", "x509crl", "private", "rsa",
+                "ecdsa", "bliss", "pkcs8", "pkcs12", "pubkey")) {
+            Files.createDirectories(swanctlDir.resolve(sub));
+        }
+        return swanctlDir;
     }
 
     private static String childSpiIn(final Swanctl swanctl) {
