@@ -146,7 +146,8 @@ class DaemonControlViciLoadTest {
     void viewsUseStrongSwansNotation() {
         assertEquals("10.1.0.0/24", DaemonControl.subnet("10.1.0.0..10.1.0.255"));
         assertEquals("0.0.0.0/0", DaemonControl.subnet("0.0.0.0..255.255.255.255"));
-        assertEquals("fd00:1:0:0:0:0:0:0/64", DaemonControl.subnet("fd00:1:0:0:0:0:0:0..fd00:1:0:0:ffff:ffff:ffff:ffff"));
+        assertEquals("fd00:1:0:0:0:0:0:0/64",
+                DaemonControl.subnet("fd00:1:0:0:0:0:0:0..fd00:1:0:0:ffff:ffff:ffff:ffff"));
         assertEquals("10.1.0.1..10.1.0.255", DaemonControl.subnet("10.1.0.1..10.1.0.255"), "not a subnet");
         assertEquals("10.1.0.0..10.1.0.2", DaemonControl.subnet("10.1.0.0..10.1.0.2"), "not a power of two");
         assertEquals("10.1.0.0/24[tcp/80]", DaemonControl.subnet("10.1.0.0..10.1.0.255[tcp/80]"));
