@@ -156,4 +156,32 @@ class DaemonControlViciLoadTest {
         assertEquals("CHACHA20_POLY1305", DaemonControl.algorithm("CHACHA20_POLY1305"));
         assertEquals(0, DaemonControl.keySize("CHACHA20_POLY1305"));
     }
+
+    /** Keys jswan cannot honour: refused naming the key when they change behaviour it lacks, else logged. */
+    @Test
+    void keysJswanCannotHonour() {
+        ViciMessage eap = ViciMessage.builder()
+                .addList("remote_addrs", List.of("198.51.100.1"))
+                .beginSection("local").add("auth", "eap-mschapv2").endSection()
+                .beginSection("remote").add("auth", "psk").endSection()
+                .build();
+        ControlResult r = control.loadConn("rw", eap);
+        assertFalse(r.success());
+        assertTrue(r.errmsg().contains("connections.rw.local.auth: 'eap-mschapv2' is not supported"), r.errmsg());
+        ViciMessage ikev1 = ViciMessage.builder().add("version", "1")
+                .beginSection("local").add("auth", "psk").endSection()
+                .beginSection("remote").add("auth", "psk").endSection()
+                .build();
+        ControlResult v1 = control.loadConn("v1", ikev1);
+        assertFalse(v1.success());
+        assertTrue(v1.errmsg().contains("connections.v1.version"), v1.errmsg());
+        ViciMessage vips = ViciMessage.builder().addList("vips", List.of("0.0.0.0"))
+                .addList("remote_addrs", List.of("198.51.100.1"))
+                .beginSection("local").add("auth", "psk").endSection()
+                .beginSection("remote").add("auth", "psk").endSection()
+                .build();
+        ControlResult warned = control.loadConn("vip", vips);
+        assertTrue(warned.success(), "an unsupported key is a warning, as in the directory: " + warned.errmsg());
+        assertEquals(List.of("vip"), control.getConns());
+    }
 }
