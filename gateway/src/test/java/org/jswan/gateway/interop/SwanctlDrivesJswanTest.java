@@ -61,11 +61,20 @@ class SwanctlDrivesJswanTest {
 
         Path swanctlDir = swanctlDir();
         Path conf = swanctlDir.resolve("swanctl.conf");
-        Files.writeString(conf, SiteToSiteConfigs.psk(SiteToSite.GW_A_WAN, SiteToSite.GW_B_WAN, SiteToSite.SUBNET_A,
-                SiteToSite.SUBNET_B, "gwa.jswan.test", "gwb.jswan.test", IKE, ESP, "none", "", ""));
         Swanctl swanctl = new Swanctl(swanctlDir,
                 jswan, net);
 
+        // A typo in the file: swanctl reports jswan's errmsg, which names the key, and exits non-zero.
+        Files.writeString(conf, SiteToSiteConfigs.psk(SiteToSite.GW_A_WAN, SiteToSite.GW_B_WAN, SiteToSite.SUBNET_A,
+                SiteToSite.SUBNET_B, "gwa.jswan.test", "gwb.jswan.test", IKE, "aes128gmc16", "none", "", ""));
+        CommandResult bad = swanctl.run("--load-all", "--file", conf.toString());
+        assertNotEquals(0, bad.exitCode(), bad.describe());
+        assertTrue(bad.output().contains("loading connection 's2s' failed: "
+                + "connections.s2s.children.net.esp_proposals: "), bad.output());
+        assertTrue(bad.output().contains("loaded 0 of 1 connections, 1 failed to load, 0 unloaded"), bad.output());
+
+        Files.writeString(conf, SiteToSiteConfigs.psk(SiteToSite.GW_A_WAN, SiteToSite.GW_B_WAN, SiteToSite.SUBNET_A,
+                SiteToSite.SUBNET_B, "gwa.jswan.test", "gwb.jswan.test", IKE, ESP, "none", "", ""));
         CommandResult load = swanctl.run("--load-all", "--file", conf.toString());
         assertEquals(0, load.exitCode(), load.describe());
         assertTrue(load.output().contains("loaded ike secret 'ike-s2s'"), load.output());
