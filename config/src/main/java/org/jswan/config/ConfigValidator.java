@@ -15,6 +15,18 @@ public final class ConfigValidator {
 
     /** Validates a tree produced by {@link SettingsParser}; section references are resolved first. */
     public ValidationResult validate(SettingsSection parsedRoot) {
+        return validate(parsedRoot, true);
+    }
+
+    /**
+     * Validates connections that arrive without their secrets, such as a VICI {@code load-conn}: PSKs are loaded
+     * separately ({@code load-shared}), so a psk round without a matching {@code secrets} entry is not an error.
+     */
+    public ValidationResult validateWithoutSecrets(SettingsSection root) {
+        return validate(root, false);
+    }
+
+    private ValidationResult validate(SettingsSection parsedRoot, boolean secretsIncluded) {
         List<ConfigProblem> problems = new ArrayList<>();
         SettingsSection root = SettingsReferences.resolve(parsedRoot, problems);
         Set<String> referenced = referencedTopLevel(parsedRoot);
@@ -52,14 +64,17 @@ public final class ConfigValidator {
             }
         }
         SwanctlConfig config = new SwanctlConfig(connections, secrets, pools, authorities);
-        crossCheck(config, root, problems);
+        crossCheck(config, root, problems, secretsIncluded);
         return new ValidationResult(config, problems);
     }
 
-    private static void crossCheck(SwanctlConfig config, SettingsSection root, List<ConfigProblem> problems) {
+    private static void crossCheck(SwanctlConfig config, SettingsSection root, List<ConfigProblem> problems,
+                                   boolean secretsIncluded) {
         for (ConnectionConfig c : config.connections()) {
             String path = "connections." + c.name();
-            checkPsk(config, c, path, problems);
+            if (secretsIncluded) {
+                checkPsk(config, c, path, problems);
+            }
             for (String pool : c.pools()) {
                 if (config.pool(pool) == null) {
                     problems.add(ConfigProblem.warning(position(root, path, "pools", c.position()), path + ".pools",

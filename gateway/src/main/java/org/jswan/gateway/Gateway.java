@@ -12,9 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.jswan.config.ConfigLoader;
-import org.jswan.config.ConfigProblem;
-import org.jswan.config.LoadedConfig;
 import org.jswan.esp.engine.EspDataPlane;
 import org.jswan.esp.engine.TunReaderAgent;
 import org.jswan.gateway.backend.EspReceiver;
@@ -22,14 +19,14 @@ import org.jswan.esp.api.EspTransport;
 import org.jswan.gateway.backend.NettyEspTransport;
 import org.jswan.gateway.backend.SendmmsgEspTransport;
 import org.jswan.gateway.backend.UserspaceIpsecBackend;
+import org.jswan.gateway.control.ControlResult;
+import org.jswan.gateway.control.DaemonControl;
 import org.jswan.gateway.net.DatagramReceiver;
 import org.jswan.gateway.net.UdpSockets;
-import org.jswan.ike.cred.CredentialException;
 import org.jswan.ike.cred.CredentialStore;
 import org.jswan.ike.daemon.DaemonSettings;
 import org.jswan.ike.daemon.IkeDaemon;
 import org.jswan.ike.keys.WiresharkKeyFiles;
-import org.jswan.ike.peer.PeerConfigFactory;
 import org.jswan.ike.spi.IpsecBackend;
 import org.jswan.ike.spi.LoggingBackend;
 import org.jswan.nativeio.net.IpCommandConfigurator;
@@ -61,6 +58,7 @@ public final class Gateway implements AutoCloseable {
     private final Thread tunThread;
     private final EspTransport espTransport;
     private final ScheduledExecutorService events;
+    private final DaemonControl control;
     private volatile boolean closed;
 
     private Gateway(final GatewayOptions options, final IkeDaemon ike, final UdpSockets sockets,
@@ -77,13 +75,14 @@ public final class Gateway implements AutoCloseable {
         this.tunThread = tunThread;
         this.espTransport = espTransport;
         this.events = events;
+        this.control = new DaemonControl(ike, options.configDir(), this::dataPlaneDrops);
     }
 
     /** Loads and checks the configuration, then starts everything; nothing is left running on failure. */
     public static Gateway start(final GatewayOptions o) throws GatewayException {
         DMN.log(System.Logger.Level.INFO, "Starting IKE daemon (jswan " + version() + ", Java "
                 + System.getProperty("java.runtime.version") + ")");
-        Loaded loaded = load(o);
+        DaemonControl.DirConfig loaded = load(o);
         EspDataPlane plane = null;
         LinuxTunDevice tun = null;
         UserspaceIpsecBackend userspace = null;
@@ -135,9 +134,8 @@ public final class Gateway implements AutoCloseable {
         }
         UdpSockets s = sockets;
         IkeDaemon ike = new IkeDaemon(settings, backend, (message, localPort, remote) ->
-                s.sendIke(message, remote, localPort == s.natTPort()), loaded.credentials);
+                s.sendIke(message, remote, localPort == s.natTPort()), loaded.credentials());
         holder.ike = ike;
-        ike.load(loaded.result.connections(), loaded.result.secrets(), loaded.credentials);
         TunReaderAgent agent = null;
         Thread tunThread = null;
         EspTransport transport = null;
@@ -158,6 +156,8 @@ public final class Gateway implements AutoCloseable {
             events.scheduleWithFixedDelay(p::dispatchEvents, 100, 100, TimeUnit.MILLISECONDS);
         }
         Gateway g = new Gateway(o, ike, sockets, plane, tun, userspace, agent, tunThread, transport, events);
+        // The initial load goes through the control interface, which later merges VICI-loaded connections in.
+        g.control.apply(loaded);
         ike.startConnections();
         return g;
     }
@@ -181,46 +181,35 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    /** The parsed configuration, credentials and daemon connections of a config dir. */
-    private record Loaded(CredentialStore credentials, PeerConfigFactory.Result result) {
-    }
-
-    private static Loaded load(final GatewayOptions o) throws GatewayException {
-        LoadedConfig loaded = new ConfigLoader().load(o.configDir());
-        StringBuilder errors = new StringBuilder();
-        for (ConfigProblem p : loaded.problems()) {
-            if (p.severity() == ConfigProblem.Severity.ERROR) {
-                errors.append("\n  ").append(p);
-            } else {
-                CFG.log(System.Logger.Level.WARNING, p.toString());
-            }
+    private static DaemonControl.DirConfig load(final GatewayOptions o) throws GatewayException {
+        DaemonControl.DirConfig dir = DaemonControl.read(o.configDir());
+        if (!dir.ok()) {
+            throw new GatewayException("configuration in " + o.configDir() + " cannot be used:\n  "
+                    + dir.error().replace("\n", "\n  ") + "\n(run `jswan check-config " + o.configDir()
+                    + "` after fixing it)");
         }
-        if (errors.length() > 0) {
-            throw new GatewayException("configuration in " + o.configDir() + " has errors:" + errors
-                    + "\n(run `jswan check-config " + o.configDir() + "` after fixing them)");
-        }
-        CredentialStore creds;
-        try {
-            creds = CredentialStore.load(o.configDir());
-        } catch (CredentialException e) {
-            throw new GatewayException("cannot load credentials: " + e.getMessage(), e);
-        }
+        CredentialStore creds = dir.credentials();
         CFG.log(System.Logger.Level.INFO, "loaded " + creds.certificates().size() + " certificate(s), "
                 + creds.authorities().size() + " CA certificate(s), " + creds.privateKeys().size()
                 + " private key(s)");
-        PeerConfigFactory.Result result = new PeerConfigFactory(o.configDir(), creds).build(loaded.config());
-        if (!result.ok()) {
-            throw new GatewayException("configuration in " + o.configDir() + " cannot be used:\n  "
-                    + String.join("\n  ", result.problems()));
-        }
-        return new Loaded(creds, result);
+        return dir;
     }
 
-    /** Re-reads the config dir; unchanged connections keep their SAs (SIGHUP, `jswan load-all`). */
+    /**
+     * Re-reads the config dir (SIGHUP, `jswan load-all`) through {@link DaemonControl}, so connections loaded over
+     * VICI stay; unchanged connections keep their SAs.
+     */
     public void reload() throws GatewayException {
-        Loaded loaded = load(options);
-        ike.load(loaded.result.connections(), loaded.result.secrets(), loaded.credentials);
+        ControlResult r = control.reload();
+        if (!r.success()) {
+            throw new GatewayException(r.errmsg());
+        }
         ike.startConnections();
+    }
+
+    /** The control interface the VICI socket serves; it owns the running configuration. */
+    public DaemonControl control() {
+        return control;
     }
 
     public IkeDaemon ike() {

@@ -13,8 +13,7 @@ final class DaemonHooks {
     }
 
     static void afterStart(final Gateway gateway) {
-        DaemonControl control = new DaemonControl(gateway.ike(), gateway.options().configDir(),
-                gateway::dataPlaneDrops);
+        DaemonControl control = gateway.control();
         try {
             vici = ViciServer.start(gateway.options().viciSocket(), control.viciHandler());
             System.getLogger("DMN").log(System.Logger.Level.INFO, "VICI control socket at "

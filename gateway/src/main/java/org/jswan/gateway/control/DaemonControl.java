@@ -1,15 +1,22 @@
 package org.jswan.gateway.control;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.jswan.config.ConfigLoader;
 import org.jswan.config.ConfigProblem;
+import org.jswan.config.ConfigValidator;
 import org.jswan.config.LoadedConfig;
+import org.jswan.config.SwanctlConfig;
+import org.jswan.config.ValidationResult;
 import org.jswan.ike.auth.Identity;
 import org.jswan.ike.auth.IdentityException;
 import org.jswan.ike.cred.CredentialException;
@@ -22,11 +29,12 @@ import org.jswan.ike.peer.PeerConfigFactory;
 import org.jswan.ike.peer.SharedSecrets;
 
 /**
- * {@link GatewayControl} over the IKE daemon: maps {@link IkeDaemon}'s snapshots to the VICI views and reloads the
- * swanctl directory. Connections come from the config directory only; {@code load-conn} over VICI is answered with
- * success when the connection is already loaded from there (so {@code swanctl --load-all} against the same files
- * works), and with "not supported yet" otherwise. PSKs from {@code load-shared} are kept on top of the directory's
- * secrets until {@code clear-creds} or the next reload.
+ * {@link GatewayControl} over the IKE daemon: maps {@link IkeDaemon}'s snapshots to the VICI views, reloads the
+ * swanctl directory and loads connections and credentials sent over VICI. The daemon runs the union of both:
+ * directory connections plus VICI-loaded ones (a VICI {@code load-conn} replaces a directory connection of the same
+ * name; a directory reload replaces a VICI one of the same name, as the later load wins). Credentials from
+ * {@code load-shared}, {@code load-cert} and {@code load-key} are kept on top of the directory's until
+ * {@code clear-creds} or the next directory reload.
  */
 public final class DaemonControl implements GatewayControl {
     /** jswan's own VICI command: drop counters by reason. */
@@ -38,8 +46,32 @@ public final class DaemonControl implements GatewayControl {
     private final Supplier<Map<String, Long>> dataPlaneDrops;
     private final Object lock = new Object();
     private final List<SharedSecrets.Entry> viciSecrets = new ArrayList<>();
+    private final List<X509Certificate> viciCerts = new ArrayList<>();
+    private final List<X509Certificate> viciAuthorities = new ArrayList<>();
+    private final List<PrivateKey> viciKeys = new ArrayList<>();
+    private final Map<String, PeerConfig> dirConns = new LinkedHashMap<>();
+    private final Map<String, ViciConn> viciConns = new LinkedHashMap<>();
     private SharedSecrets dirSecrets = SharedSecrets.none();
-    private CredentialStore credentials = new CredentialStore(List.of(), List.of(), List.of());
+    private CredentialStore dirCredentials = new CredentialStore(List.of(), List.of(), List.of());
+
+    /** A connection loaded over VICI with the certificates its {@code certs}/{@code cacerts} carried. */
+    private record ViciConn(PeerConfig config, List<X509Certificate> certs, List<X509Certificate> cacerts) {
+    }
+
+    /**
+     * The checked content of a config directory, ready for {@link #apply}; {@code error} null when usable. A
+     * missing swanctl.conf reads as one without connections, so a daemon can start and be configured over VICI.
+     */
+    public record DirConfig(List<PeerConfig> connections, SharedSecrets secrets, CredentialStore credentials,
+            String error) {
+        public boolean ok() {
+            return error == null;
+        }
+
+        static DirConfig failed(final String error) {
+            return new DirConfig(List.of(), SharedSecrets.none(), null, error);
+        }
+    }
 
     public DaemonControl(final IkeDaemon ike, final Path configDir, final Supplier<Map<String, Long>> dataPlaneDrops) {
         this.ike = ike;
@@ -47,12 +79,16 @@ public final class DaemonControl implements GatewayControl {
         this.dataPlaneDrops = dataPlaneDrops;
     }
 
-    /**
-     * Re-reads {@code configDir/swanctl.conf} and its credential folders and hands the result to the daemon;
-     * unchanged connections keep their SAs. On errors nothing is loaded and every problem is in the message.
-     */
-    public ControlResult reload() {
-        LoadedConfig loaded = new ConfigLoader().load(configDir);
+    /** Reads and checks {@code configDir/swanctl.conf} and its credential folders; changes nothing. */
+    public static DirConfig read(final Path configDir) {
+        LoadedConfig loaded;
+        if (Files.isDirectory(configDir) && !Files.exists(configDir.resolve("swanctl.conf"))) {
+            CFG.log(System.Logger.Level.WARNING, configDir.resolve("swanctl.conf") + " not found, starting without "
+                    + "connections (load them with swanctl --load-all or jswan load-all)");
+            loaded = new LoadedConfig(configDir, SwanctlConfig.EMPTY, List.of(), Map.of());
+        } else {
+            loaded = new ConfigLoader().load(configDir);
+        }
         List<String> problems = new ArrayList<>();
         for (ConfigProblem p : loaded.problems()) {
             if (p.isError()) {
@@ -62,25 +98,98 @@ public final class DaemonControl implements GatewayControl {
             }
         }
         if (!problems.isEmpty()) {
-            return ControlResult.failed(String.join("\n", problems));
+            return DirConfig.failed(String.join("\n", problems));
         }
         CredentialStore creds;
         try {
             creds = CredentialStore.load(configDir);
         } catch (CredentialException e) {
-            return ControlResult.failed(e.getMessage());
+            return DirConfig.failed(e.getMessage());
         }
         PeerConfigFactory.Result r = new PeerConfigFactory(configDir, creds).build(loaded.config());
         if (!r.ok()) {
-            return ControlResult.failed(String.join("\n", r.problems()));
+            return DirConfig.failed(String.join("\n", r.problems()));
+        }
+        return new DirConfig(r.connections(), r.secrets(), creds, null);
+    }
+
+    /**
+     * Re-reads {@code configDir/swanctl.conf} and its credential folders and hands the result to the daemon;
+     * unchanged connections keep their SAs. On errors nothing is loaded and every problem is in the message.
+     */
+    public ControlResult reload() {
+        DirConfig dir = read(configDir);
+        if (!dir.ok()) {
+            return ControlResult.failed(dir.error());
+        }
+        apply(dir);
+        return ControlResult.ok();
+    }
+
+    /**
+     * Makes {@code dir} the directory part of the running configuration (the daemon's initial load, SIGHUP,
+     * {@code jswan load-all}): VICI-loaded credentials are dropped, VICI-loaded connections of other names kept.
+     */
+    public void apply(final DirConfig dir) {
+        if (!dir.ok()) {
+            throw new IllegalArgumentException("cannot apply a failed directory load");
         }
         synchronized (lock) {
-            credentials = creds;
-            dirSecrets = r.secrets();
+            dirCredentials = dir.credentials();
+            dirSecrets = dir.secrets();
             viciSecrets.clear();
-            ike.load(r.connections(), dirSecrets, creds);
+            viciCerts.clear();
+            viciAuthorities.clear();
+            viciKeys.clear();
+            dirConns.clear();
+            for (PeerConfig p : dir.connections()) {
+                dirConns.put(p.name(), p);
+                viciConns.remove(p.name());
+            }
+            push();
         }
-        return ControlResult.ok();
+    }
+
+    /** Hands the union of directory and VICI state to the daemon; called with the lock held. */
+    private void push() {
+        ike.load(effectiveConnections(), dirSecrets.plus(viciSecrets), credentials());
+    }
+
+    private List<PeerConfig> effectiveConnections() {
+        List<PeerConfig> out = new ArrayList<>();
+        for (PeerConfig p : dirConns.values()) {
+            if (!viciConns.containsKey(p.name())) {
+                out.add(p);
+            }
+        }
+        viciConns.values().forEach(v -> out.add(v.config()));
+        return out;
+    }
+
+    private CredentialStore credentials() {
+        List<X509Certificate> certs = new ArrayList<>(dirCredentials.certificates());
+        List<X509Certificate> cas = new ArrayList<>(dirCredentials.authorities());
+        List<PrivateKey> keys = new ArrayList<>(dirCredentials.privateKeys());
+        addNew(certs, viciCerts);
+        addNew(cas, viciAuthorities);
+        for (ViciConn v : viciConns.values()) {
+            addNew(certs, v.certs());
+            addNew(cas, v.cacerts());
+        }
+        for (PrivateKey k : viciKeys) {
+            if (!keys.contains(k)) {
+                keys.add(k);
+            }
+        }
+        return new CredentialStore(certs, cas, keys);
+    }
+
+    private static void addNew(final List<X509Certificate> to, final List<X509Certificate> from) {
+        for (X509Certificate c : from) {
+            if (!to.contains(c)) {
+                to.add(c);
+            }
+        }
     }
 
     /**
@@ -166,13 +275,15 @@ public final class DaemonControl implements GatewayControl {
         List<ChildSaView> children = new ArrayList<>();
         for (var c : sa.children()) {
             children.add(new ChildSaView(c.name(), c.uniqueId(), c.reqid(), c.state(), c.mode(), "ESP", c.encap(),
-                    c.spiIn(), c.spiOut(), c.encryption(), 0, c.integrity(), 0, c.keyExchange(), false, c.bytesIn(),
-                    c.packetsIn(), c.useInSeconds(), c.bytesOut(), c.packetsOut(), c.useOutSeconds(),
-                    c.rekeyInSeconds(), c.lifeInSeconds(), c.installedSeconds(), c.localTs(), c.remoteTs()));
+                    c.spiIn(), c.spiOut(), algorithm(c.encryption()), keySize(c.encryption()), c.integrity(), 0,
+                    c.keyExchange(), false, c.bytesIn(), c.packetsIn(), c.useInSeconds(), c.bytesOut(),
+                    c.packetsOut(), c.useOutSeconds(), c.rekeyInSeconds(), c.lifeInSeconds(), c.installedSeconds(),
+                    subnets(c.localTs()), subnets(c.remoteTs())));
         }
         return new IkeSaView(sa.name(), sa.uniqueId(), 2, sa.state(), sa.localHost(), sa.localPort(), sa.localId(),
                 sa.remoteHost(), sa.remotePort(), sa.remoteId(), sa.initiator(), sa.spiI(), sa.spiR(), sa.natLocal(),
-                sa.natRemote(), sa.encryption(), 0, sa.integrity(), 0, sa.prf(), sa.keyExchange(),
+                sa.natRemote(), algorithm(sa.encryption()), keySize(sa.encryption()), sa.integrity(), 0, sa.prf(),
+                sa.keyExchange(),
                 sa.establishedSeconds(), sa.rekeyInSeconds(), -1, List.of(), List.of(), children);
     }
 
@@ -186,9 +297,9 @@ public final class DaemonControl implements GatewayControl {
             List<ConnView.Child> children = new ArrayList<>();
             for (ChildPeerConfig c : p.children()) {
                 List<String> l = new ArrayList<>();
-                c.localTs().forEach(t -> l.add(t.toString()));
+                c.localTs().forEach(t -> l.add(subnet(t.toString())));
                 List<String> r = new ArrayList<>();
-                c.remoteTs().forEach(t -> r.add(t.toString()));
+                c.remoteTs().forEach(t -> r.add(subnet(t.toString())));
                 children.add(new ConnView.Child(c.name(), c.transportMode() ? "TRANSPORT" : "TUNNEL", l, r,
                         seconds(c.rekeyTime()), c.rekeyBytes(), c.rekeyPackets(), c.dpdAction().name().toLowerCase()));
             }
@@ -197,6 +308,55 @@ public final class DaemonControl implements GatewayControl {
                     children));
         }
         return out;
+    }
+
+    private static final java.util.regex.Pattern SIZED = java.util.regex.Pattern.compile("(.+)_(128|192|256)");
+
+    /** list-sa reports the key size apart ({@code encr-alg AES_GCM_16}, {@code encr-keysize 128}). */
+    static String algorithm(final String name) {
+        if (name == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = SIZED.matcher(name);
+        return m.matches() ? m.group(1) : name;
+    }
+
+    static int keySize(final String name) {
+        java.util.regex.Matcher m = name == null ? null : SIZED.matcher(name);
+        return m != null && m.matches() ? Integer.parseInt(m.group(2)) : 0;
+    }
+
+    private static List<String> subnets(final List<String> ts) {
+        List<String> out = new ArrayList<>();
+        ts.forEach(t -> out.add(subnet(t)));
+        return out;
+    }
+
+    private static final java.util.regex.Pattern RANGE =
+            java.util.regex.Pattern.compile("([0-9A-Fa-f.:]+)\\.\\.([0-9A-Fa-f.:]+)(.*)");
+
+    /** A range that is a whole subnet in strongSwan's list-conns notation ({@code 10.1.0.0/24}); others as is. */
+    static String subnet(final String ts) {
+        java.util.regex.Matcher m = RANGE.matcher(ts);
+        if (!m.matches()) {
+            return ts;
+        }
+        try {
+            byte[] a = java.net.InetAddress.getByName(m.group(1)).getAddress();
+            byte[] b = java.net.InetAddress.getByName(m.group(2)).getAddress();
+            if (a.length != b.length) {
+                return ts;
+            }
+            java.math.BigInteger start = new java.math.BigInteger(1, a);
+            java.math.BigInteger size = new java.math.BigInteger(1, b).subtract(start).add(java.math.BigInteger.ONE);
+            int bits = size.bitLength() - 1;
+            if (size.signum() <= 0 || size.bitCount() != 1 || start.getLowestSetBit() < bits && start.signum() != 0) {
+                return ts;
+            }
+            return m.group(1) + "/" + (a.length * 8 - bits) + m.group(3);
+        } catch (java.net.UnknownHostException e) {
+            return ts;
+        }
     }
 
     private static ConnView.Auth auth(final AuthSpec a) {
@@ -209,7 +369,7 @@ public final class DaemonControl implements GatewayControl {
 
     @Override
     public List<String> getConns() {
-        // Connections loaded over VICI are not supported; report the directory's so swanctl sees what is active.
+        // All active connections, directory ones included: swanctl --load-all unloads what its file lacks.
         List<String> out = new ArrayList<>();
         ike.connections().forEach(p -> out.add(p.name()));
         return out;
@@ -272,34 +432,63 @@ public final class DaemonControl implements GatewayControl {
         return n == 0 ? ControlResult.failed("no established SA of '" + name + "' to rekey") : ControlResult.ok();
     }
 
+    /**
+     * Converts the swanctl.conf subtree swanctl sent into jswan's config model through the same validator and
+     * {@link PeerConfigFactory} as the directory (PSKs are not required to be loaded yet: they come separately),
+     * then loads or replaces the connection. Problems come back naming the key, e.g.
+     * {@code connections.s2s.children.net.esp_proposals: unknown algorithm ...}.
+     */
     @Override
     public ControlResult loadConn(final String name, final ViciMessage config) {
-        for (PeerConfig p : ike.connections()) {
-            if (p.name().equals(name)) {
-                // swanctl --load-all against the files jswan itself loaded: nothing to do.
-                return ControlResult.ok();
+        ViciConnTree tree;
+        try {
+            tree = ViciConnTree.of(name, config);
+        } catch (IllegalArgumentException e) {
+            return ControlResult.failed(e.getMessage());
+        }
+        ValidationResult v = new ConfigValidator().validateWithoutSecrets(tree.root());
+        List<String> problems = new ArrayList<>();
+        for (ConfigProblem p : v.problems()) {
+            String text = (p.keyPath().isEmpty() ? "" : p.keyPath() + ": ") + p.message();
+            if (p.isError()) {
+                problems.add(text);
+            } else {
+                CFG.log(System.Logger.Level.WARNING, "load-conn '" + name + "': " + text);
             }
         }
-        return ControlResult.failed("loading connection '" + name + "' over VICI is not supported yet; add it to "
-                + configDir.resolve("swanctl.conf") + " and run jswan load-all");
+        if (!problems.isEmpty()) {
+            return ControlResult.failed(String.join("; ", problems));
+        }
+        synchronized (lock) {
+            List<X509Certificate> certs = new ArrayList<>(credentials().certificates());
+            addNew(certs, tree.certs());
+            List<X509Certificate> cas = new ArrayList<>(credentials().authorities());
+            addNew(cas, tree.cacerts());
+            CredentialStore withConn = new CredentialStore(certs, cas, credentials().privateKeys());
+            PeerConfigFactory.Result r = new PeerConfigFactory(configDir, withConn).build(v.config());
+            if (!r.ok() || r.connections().size() != 1) {
+                return ControlResult.failed(r.ok() ? "no connection '" + name + "' in the request"
+                        : String.join("; ", r.problems()));
+            }
+            ViciConn previous = viciConns.get(name);
+            PeerConfig conn = r.connections().get(0);
+            viciConns.put(name, new ViciConn(conn, tree.certs(), tree.cacerts()));
+            push();
+            CFG.log(System.Logger.Level.INFO, (previous != null || dirConns.containsKey(name) ? "replaced"
+                    : "added") + " vici connection: " + name);
+        }
+        return ControlResult.ok();
     }
 
     @Override
     public ControlResult unloadConn(final String name) {
         synchronized (lock) {
-            List<PeerConfig> keep = new ArrayList<>();
-            boolean found = false;
-            for (PeerConfig p : ike.connections()) {
-                if (p.name().equals(name)) {
-                    found = true;
-                } else {
-                    keep.add(p);
-                }
-            }
+            boolean found = viciConns.remove(name) != null;
+            found |= dirConns.remove(name) != null;
             if (!found) {
-                return ControlResult.failed("connection '" + name + "' not found");
+                return ControlResult.failed("unloading connection '" + name + "' failed, not found");
             }
-            ike.load(keep, dirSecrets.plus(viciSecrets), credentials);
+            push();
         }
         return ControlResult.ok();
     }
@@ -319,7 +508,7 @@ public final class DaemonControl implements GatewayControl {
         }
         synchronized (lock) {
             viciSecrets.add(new SharedSecrets.Entry(ids, secret.secret()));
-            ike.load(ike.connections(), dirSecrets.plus(viciSecrets), credentials);
+            push();
         }
         return ControlResult.ok();
     }
@@ -328,68 +517,63 @@ public final class DaemonControl implements GatewayControl {
     public ControlResult clearCreds() {
         synchronized (lock) {
             viciSecrets.clear();
-            ike.load(ike.connections(), dirSecrets, credentials);
+            viciCerts.clear();
+            viciAuthorities.clear();
+            viciKeys.clear();
+            push();
         }
         return ControlResult.ok();
     }
 
     /**
-     * Certificates come from the config directory only; a {@code load-cert} of a certificate the directory already
-     * holds succeeds (so {@code swanctl --load-all} against the same directory works), others are refused.
+     * Adds an X.509 certificate (DER or PEM) to the daemon's credentials: flag {@code CA} as a trusted authority,
+     * {@code NONE} as an end-entity certificate. Attribute certificates, CRLs and OCSP signers are refused.
      */
     @Override
     public ControlResult loadCert(final String type, final String flag, final byte[] data) {
+        if (!"X509".equalsIgnoreCase(type)) {
+            return ControlResult.failed("certificates of type " + type + " are not supported by jswan yet");
+        }
+        boolean ca = "CA".equalsIgnoreCase(flag);
+        if (!ca && !"NONE".equalsIgnoreCase(flag)) {
+            return ControlResult.failed("X.509 certificates with flag " + flag + " are not supported by jswan yet");
+        }
+        X509Certificate cert;
         try {
-            java.security.cert.Certificate cert = java.security.cert.CertificateFactory.getInstance("X.509")
+            cert = (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
                     .generateCertificate(new java.io.ByteArrayInputStream(data));
-            CredentialStore creds;
-            synchronized (lock) {
-                creds = credentials;
-            }
-            if (creds.certificates().contains(cert) || creds.authorities().contains(cert)) {
-                return ControlResult.ok();
-            }
-        } catch (java.security.cert.CertificateException e) {
+        } catch (java.security.cert.CertificateException | ClassCastException e) {
             return ControlResult.failed("cannot parse certificate: " + e.getMessage());
         }
-        return ControlResult.failed("loading certificates over VICI is not supported yet; put it into " + configDir
-                + "/x509 or x509ca and run jswan load-all");
+        synchronized (lock) {
+            List<X509Certificate> to = ca ? viciAuthorities : viciCerts;
+            if (!to.contains(cert)) {
+                to.add(cert);
+            }
+            push();
+        }
+        CFG.log(System.Logger.Level.INFO, "loaded " + (ca ? "CA " : "") + "certificate '"
+                + cert.getSubjectX500Principal().getName() + "' over vici");
+        return ControlResult.ok();
     }
 
-    /**
-     * Like {@link #loadCert}: succeeds for a key the config directory already holds (compared as PKCS#8, or as the
-     * PKCS#1/SEC1 key inside it), refuses others.
-     */
+    /** Adds a private key (swanctl's DER: PKCS#1 RSA, SEC1 ECDSA, PKCS#8) to the daemon's credentials. */
     @Override
     public ControlResult loadKey(final String type, final byte[] data) {
-        CredentialStore creds;
+        PrivateKey key;
+        try {
+            key = ViciPrivateKey.decode(type, data);
+        } catch (IllegalArgumentException e) {
+            return ControlResult.failed(e.getMessage());
+        }
         synchronized (lock) {
-            creds = credentials;
-        }
-        for (java.security.PrivateKey k : creds.privateKeys()) {
-            byte[] pkcs8 = k.getEncoded();
-            if (pkcs8 != null && (java.util.Arrays.equals(pkcs8, data) || contains(pkcs8, data))) {
-                return ControlResult.ok();
+            if (!viciKeys.contains(key)) {
+                viciKeys.add(key);
             }
+            push();
         }
-        return ControlResult.failed("loading private keys over VICI is not supported yet; put it into " + configDir
-                + "/private and run jswan load-all");
-    }
-
-    private static boolean contains(final byte[] outer, final byte[] inner) {
-        if (inner.length < 32 || inner.length > outer.length) {
-            return false;
-        }
-        outer:
-        for (int i = 0; i + inner.length <= outer.length; i++) {
-            for (int j = 0; j < inner.length; j++) {
-                if (outer[i + j] != inner[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
+        CFG.log(System.Logger.Level.INFO, "loaded " + key.getAlgorithm() + " private key over vici");
+        return ControlResult.ok();
     }
 
     @Override

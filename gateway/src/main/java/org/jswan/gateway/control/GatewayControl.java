@@ -22,7 +22,7 @@ public interface GatewayControl {
     /** Loaded connections; {@code ikeName} null means all. */
     List<ConnView> listConns(String ikeName);
 
-    /** Names of the connections loaded over the control interface ({@code get-conns}). */
+    /** Names of the active connections ({@code get-conns}); swanctl --load-all unloads those its file lacks. */
     List<String> getConns();
 
     /** Initiates a CHILD_SA (and its IKE_SA as needed); progress goes to {@code log}. */

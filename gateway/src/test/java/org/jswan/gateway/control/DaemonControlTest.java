@@ -136,10 +136,9 @@ class DaemonControlTest {
     @Test
     void viciLoadConnUnloadConnLoadShared() {
         assertTrue(control.reload().success());
-        assertTrue(control.loadConn("site-b", ViciMessage.EMPTY).success(), "already loaded from the directory");
         ControlResult other = control.loadConn("other", ViciMessage.EMPTY);
-        assertFalse(other.success());
-        assertTrue(other.errmsg().contains("not supported yet"));
+        assertFalse(other.success(), "a connection without authentication rounds is refused");
+        assertTrue(other.errmsg().contains("connections.other"), other.errmsg());
         assertTrue(control.loadShared(new SharedSecret("IKE", List.of("moon.example.org"),
                 "another secret".getBytes(StandardCharsets.UTF_8))).success());
         assertEquals(2, ike.secrets().size());
@@ -152,7 +151,7 @@ class DaemonControlTest {
     }
 
     @Test
-    void loadCertAcceptsOnlyWhatTheDirectoryHolds() throws Exception {
+    void loadCertAddsToTheDirectorysCredentials() throws Exception {
         java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");
         g.initialize(256);
         java.security.KeyPair kp = g.generateKeyPair();
@@ -166,17 +165,20 @@ class DaemonControlTest {
                 new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA")
                         .build(kp.getPrivate()))).getEncoded();
         assertTrue(control.reload().success());
-        ControlResult unknown = control.loadCert("X509", "CA", der);
-        assertFalse(unknown.success());
-        assertTrue(unknown.errmsg().contains("not supported yet"), unknown.errmsg());
+        ControlResult loaded = control.loadCert("X509", "CA", der);
+        assertTrue(loaded.success(), loaded.errmsg());
+        assertEquals(1, ike.credentials().authorities().size());
         assertFalse(control.loadCert("X509", "CA", new byte[] {1, 2, 3}).success());
+        assertFalse(control.loadCert("X509_CRL", "NONE", der).success());
 
         Files.createDirectories(dir.resolve("x509ca"));
         Files.write(dir.resolve("x509ca").resolve("ca.der"), der);
         ControlResult reloaded = control.reload();
         assertTrue(reloaded.success(), reloaded.errmsg());
         assertTrue(control.loadCert("X509", "CA", der).success());
-        assertFalse(control.loadKey("ECDSA", kp.getPrivate().getEncoded()).success());
+        assertEquals(1, ike.credentials().authorities().size(), "the same CA once");
+        assertTrue(control.loadKey("ECDSA", kp.getPrivate().getEncoded()).success(), "PKCS#8 is accepted");
+        assertFalse(control.loadKey("DSA", kp.getPrivate().getEncoded()).success());
     }
 
     @Test
