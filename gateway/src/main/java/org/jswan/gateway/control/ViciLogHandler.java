@@ -4,6 +4,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.SimpleFormatter;
+import org.jswan.gateway.logging.LogLevels;
 
 /**
  * A java.util.logging handler that raises each daemon log line as a VICI {@code log} event, for
@@ -31,31 +32,13 @@ public final class ViciLogHandler extends Handler {
         PUBLISHING.set(true);
         try {
             String group = record.getLoggerName() == null ? "   " : record.getLoggerName();
-            events.log(group, strongSwanLevel(record.getLevel()), record.getLongThreadID(), null, 0,
+            events.log(group, LogLevels.strongSwanLevel(record.getLevel()), record.getLongThreadID(), null, 0,
                     messages.formatMessage(record));
         } catch (RuntimeException e) {
             reportError("cannot publish log event", e, java.util.logging.ErrorManager.WRITE_FAILURE);
         } finally {
             PUBLISHING.set(false);
         }
-    }
-
-    /** JUL level back to strongSwan's 0-4 (the inverse of the daemon's mapping: INFO is 1, FINE 2). */
-    static int strongSwanLevel(final Level level) {
-        int v = level.intValue();
-        if (v >= Level.WARNING.intValue()) {
-            return 0;
-        }
-        if (v >= Level.INFO.intValue()) {
-            return 1;
-        }
-        if (v >= Level.FINE.intValue()) {
-            return 2;
-        }
-        if (v >= Level.FINER.intValue()) {
-            return 3;
-        }
-        return 4;
     }
 
     @Override

@@ -168,4 +168,19 @@ public final class LogLevels {
                 return Level.FINEST;
         }
     }
+
+    /** The strongSwan level (0-4) a JUL level stands for: the inverse of {@link #julLevel}, FINER 3, FINEST 4. */
+    public static int strongSwanLevel(final Level level) {
+        int v = level.intValue();
+        if (v >= Level.WARNING.intValue()) {
+            return 0;
+        }
+        if (v >= Level.INFO.intValue()) {
+            return 1;
+        }
+        if (v >= Level.FINE.intValue()) {
+            return 2;
+        }
+        return v >= Level.FINER.intValue() ? 3 : 4;
+    }
 }

@@ -44,7 +44,7 @@ public final class StrongSwanFormatter extends Formatter {
         }
         sb.append(thread).append('[').append(record.getLoggerName());
         if (logLevel) {
-            sb.append(strongSwanLevel(record.getLevel()));
+            sb.append(LogLevels.strongSwanLevel(record.getLevel()));
         }
         sb.append("] ");
         sb.append(formatMessage(record)).append(System.lineSeparator());
@@ -54,18 +54,4 @@ public final class StrongSwanFormatter extends Formatter {
         return sb.toString();
     }
 
-    /** The strongSwan level a record was logged at (inverse of {@link LogLevels#julLevel}). */
-    static int strongSwanLevel(final Level level) {
-        int v = level.intValue();
-        if (v >= Level.WARNING.intValue()) {
-            return 0;
-        }
-        if (v >= Level.INFO.intValue()) {
-            return 1;
-        }
-        if (v >= Level.FINE.intValue()) {
-            return 2;
-        }
-        return 3;
-    }
 }

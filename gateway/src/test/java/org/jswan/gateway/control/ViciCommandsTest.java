@@ -142,10 +142,10 @@ class ViciCommandsTest {
 
     @Test
     void logLevelsMapBackToStrongSwans() {
-        assertEquals(0, ViciLogHandler.strongSwanLevel(java.util.logging.Level.SEVERE));
-        assertEquals(1, ViciLogHandler.strongSwanLevel(java.util.logging.Level.INFO));
-        assertEquals(2, ViciLogHandler.strongSwanLevel(java.util.logging.Level.FINE));
-        assertEquals(3, ViciLogHandler.strongSwanLevel(java.util.logging.Level.FINER));
-        assertEquals(4, ViciLogHandler.strongSwanLevel(java.util.logging.Level.FINEST));
+        assertEquals(0, org.jswan.gateway.logging.LogLevels.strongSwanLevel(java.util.logging.Level.SEVERE));
+        assertEquals(1, org.jswan.gateway.logging.LogLevels.strongSwanLevel(java.util.logging.Level.INFO));
+        assertEquals(2, org.jswan.gateway.logging.LogLevels.strongSwanLevel(java.util.logging.Level.FINE));
+        assertEquals(3, org.jswan.gateway.logging.LogLevels.strongSwanLevel(java.util.logging.Level.FINER));
+        assertEquals(4, org.jswan.gateway.logging.LogLevels.strongSwanLevel(java.util.logging.Level.FINEST));
     }
 }
