@@ -45,6 +45,7 @@ public final class RawEspSocket implements AutoCloseable {
     private final ReentrantLock sendLock = new ReentrantLock();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile long sendDrops;
+    private volatile long icmpErrors;
 
     private RawEspSocket(final LibC libc, final int fd, final int family, final Wakeup wakeup) {
         this.libc = libc;
@@ -186,6 +187,12 @@ public final class RawEspSocket implements AutoCloseable {
                     }
                     continue;
                 }
+                if (err != Errno.EBADF.number() && err != Errno.EFAULT.number() && err != Errno.EINVAL.number()) {
+                    // An ICMP error for an earlier send, reported on a connected socket (raw(7): e.g. the peer's
+                    // "protocol unreachable" as ENOPROTOOPT, EPROTO, ECONNREFUSED, EHOSTUNREACH): not this read's.
+                    icmpErrors++;
+                    continue;
+                }
                 if (n > 0) {
                     break;
                 }
@@ -285,6 +292,11 @@ public final class RawEspSocket implements AutoCloseable {
 
     public long sendDrops() {
         return sendDrops;
+    }
+
+    /** Asynchronous errors (ICMP about earlier sends) that receive skipped. */
+    public long icmpErrors() {
+        return icmpErrors;
     }
 
     /** Wakes blocked callers, waits for them to return, closes the socket. Idempotent. */
