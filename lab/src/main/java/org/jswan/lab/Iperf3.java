@@ -42,6 +42,33 @@ public final class Iperf3 {
         }
     }
 
+    /**
+     * Runs a UDP test of {@code seconds} at {@code megabitsPerSecond} from {@code client} to {@code serverAddress};
+     * the receiver counts lost datagrams by their sequence numbers.
+     */
+    public static UdpIperfResult udp(Namespace server, String serverAddress, Namespace client, int seconds,
+                                     int megabitsPerSecond) {
+        if (seconds < 1 || seconds > 60 || megabitsPerSecond < 1 || megabitsPerSecond > 1000) {
+            throw new IllegalArgumentException("iperf3 UDP 1..60 s at 1..1000 Mbit/s: " + seconds + " s, "
+                    + megabitsPerSecond + " Mbit/s");
+        }
+        LabProcess srv = server.start("iperf3-server", "iperf3", "-s", "-1", "-B", serverAddress,
+                "-p", Integer.toString(PORT));
+        try {
+            awaitListening(server, srv);
+            CommandResult r = client.exec(Duration.ofSeconds(seconds + 15L), "iperf3", "-c", serverAddress,
+                    "-p", Integer.toString(PORT), "-u", "-b", megabitsPerSecond + "M", "-l", "1200",
+                    "-t", Integer.toString(seconds), "-J", "--connect-timeout", "5000");
+            server.lab().note("iperf3 UDP client output:\n" + r.output());
+            if (!r.ok()) {
+                throw new LabException("iperf3 " + r.describe() + "\nserver log:\n" + srv.tail(20));
+            }
+            return UdpIperfResult.parse(r.output());
+        } finally {
+            srv.stop(Duration.ofSeconds(2));
+        }
+    }
+
     /** Polls {@code ss -tln} in the server namespace: iperf3's own output is block-buffered into its log file. */
     private static void awaitListening(Namespace server, LabProcess srv) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

@@ -4,6 +4,8 @@ package org.jswan.lab;
 public enum KeyType {
     RSA_2048("RSA", "SHA256withRSA"),
     RSA_3072("RSA", "SHA256withRSA"),
+    /** Large enough that IKE_AUTH messages outgrow a 1280-byte datagram (RFC 7383 fragmentation). */
+    RSA_4096("RSA", "SHA256withRSA"),
     ECDSA_P256("EC", "SHA256withECDSA"),
     ED25519("Ed25519", "Ed25519");
 

@@ -17,9 +17,15 @@ public final class Ping {
      * IPv6 destinations work too (iputils ping picks the family).
      */
     public static PingResult ping(Namespace from, String destination, int count, Duration timeout) {
+        return ping(from, destination, count, Duration.ofMillis(200), timeout);
+    }
+
+    /** Like {@link #ping(Namespace, String, int, Duration)}, one echo request every {@code interval} (root). */
+    public static PingResult ping(Namespace from, String destination, int count, Duration interval,
+                                  Duration timeout) {
         long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
         CommandResult r = from.exec(timeout.plusSeconds(5), "ping", "-n", "-c", Integer.toString(count),
-                "-i", "0.2", "-W", "1", "-w", Long.toString(seconds), destination);
+                "-i", String.format(java.util.Locale.ROOT, "%.3f", interval.toMillis() / 1000.0), "-W", "1", "-w", Long.toString(seconds), destination);
         Matcher m = SUMMARY.matcher(r.output());
         if (!m.find()) {
             return new PingResult(count, 0, r.output());

@@ -150,7 +150,8 @@ public final class TestPki {
         try {
             switch (cred.keyType()) {
                 case RSA_2048:
-                case RSA_3072: {
+                case RSA_3072:
+                case RSA_4096: {
                     Path f = dir.resolve(cred.name() + ".rsa.pem");
                     writePem(f, new PemObject("RSA PRIVATE KEY", info.parsePrivateKey().toASN1Primitive().getEncoded()));
                     return f;
@@ -191,6 +192,9 @@ public final class TestPki {
                 break;
             case RSA_3072:
                 g.initialize(3072, RANDOM);
+                break;
+            case RSA_4096:
+                g.initialize(4096, RANDOM);
                 break;
             case ECDSA_P256:
                 g.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);

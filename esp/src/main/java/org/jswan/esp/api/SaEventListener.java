@@ -11,4 +11,11 @@ public interface SaEventListener {
 
     /** The outbound sequence number space is exhausted (RFC 4303 §3.3.3); the SA stopped sending. */
     void onSeqOverflow(Direction direction, int spi);
+
+    /**
+     * Outbound traffic matched a policy of {@code reqid} that has no SA (a trap policy, strongSwan's acquire): the
+     * control plane may negotiate one. Raised at most about once a second per reqid.
+     */
+    default void onAcquire(int reqid) {
+    }
 }

@@ -11,8 +11,9 @@ import org.jswan.esp.sa.SecurityAssociation;
  * the {@link SaEventListener} (libipsec ipsec_event_relay).
  */
 final class EventQueue implements SaEventSink {
-    private enum Kind { SOFT, HARD, OVERFLOW }
+    private enum Kind { SOFT, HARD, OVERFLOW, ACQUIRE }
 
+    /** {@code spi} holds the reqid for ACQUIRE. */
     private record Event(Kind kind, Direction direction, int spi) {
     }
 
@@ -33,6 +34,11 @@ final class EventQueue implements SaEventSink {
         queue.add(new Event(Kind.OVERFLOW, sa.direction(), sa.spi()));
     }
 
+    /** A packet matched the policy of {@code reqid}, which has no outbound SA (see {@link AcquireThrottle}). */
+    void acquire(final int reqid) {
+        queue.add(new Event(Kind.ACQUIRE, Direction.OUTBOUND, reqid));
+    }
+
     int drainTo(final SaEventListener listener) {
         int n = 0;
         Event e;
@@ -47,6 +53,9 @@ final class EventQueue implements SaEventSink {
                     break;
                 case HARD:
                     listener.onHardExpire(e.direction, e.spi);
+                    break;
+                case ACQUIRE:
+                    listener.onAcquire(e.spi);
                     break;
                 default:
                     listener.onSeqOverflow(e.direction, e.spi);

@@ -17,7 +17,7 @@ import org.jswan.nativeio.tun.TunDevice;
  * <pre>
  * 1. TUN read     TunDevice.read(batch, HEADROOM): up to batchSize packets, each at HEADROOM in its slot
  * 2. Snapshot     SadSnapshot read once (volatile) for the whole batch
- * 3. Policy       parse the inner header, PolicyTable.lookupOutbound -> reqid -> outbound SA (no SA: drop)
+ * 3. Policy       parse the inner header, PolicyTable.lookupOutbound -> reqid -> outbound SA (no SA: drop, acquire)
  * 4. Encap        Outbound.encap in place: ESP header + IV into the headroom, padding + trailer + ICV behind;
  *                 seq from the SA (this thread is its only user), seal with the SA's transform
  * 5. Compact      kept packets become slots 0..n-1 (copy only behind a drop), destination = the SA's endpoint
@@ -36,6 +36,7 @@ public final class TunReaderAgent implements Runnable {
     private final EspCounters counters;
     private final Outbound outbound;
     private final InnerPacket inner = new InnerPacket();
+    private final AcquireThrottle acquires = new AcquireThrottle(1000);
     private final EspEndpoint[] destinations;
     private final SecurityAssociation[] touched;
     private final int headroom;
@@ -74,7 +75,8 @@ public final class TunReaderAgent implements Runnable {
 
     int process(final int n) {
         SadSnapshot snapshot = plane.sad().snapshot();
-        outbound.clock(System.currentTimeMillis());
+        long now = System.currentTimeMillis();
+        outbound.clock(now);
         long stamp = ++batchNo;
         int kept = 0;
         int touchedCount = 0;
@@ -93,6 +95,9 @@ public final class TunReaderAgent implements Runnable {
                     drop = DropReason.NO_POLICY;
                 } else if (sa == null) {
                     drop = DropReason.NO_SA;
+                    if (acquires.allow(reqid, now)) {
+                        plane.events().acquire(reqid);
+                    }
                 } else {
                     drop = outbound.encap(sa, slot, off, len, inner);
                 }

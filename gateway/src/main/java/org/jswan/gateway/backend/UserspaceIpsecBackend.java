@@ -87,6 +87,14 @@ public final class UserspaceIpsecBackend implements IpsecBackend {
             public void onSeqOverflow(final Direction direction, final int spi) {
                 fire(spi, true);
             }
+
+            @Override
+            public void onAcquire(final int reqid) {
+                BackendListener l = listener;
+                if (l != null) {
+                    l.onAcquire(reqid);
+                }
+            }
         });
     }
 

@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jswan.gateway.Gateway;
 import org.jswan.gateway.GatewayException;
 import org.jswan.gateway.GatewayOptions;
-import org.jswan.gateway.logging.LogLevels;
+import org.jswan.gateway.logging.LogSettings;
 import org.jswan.gateway.logging.LogSetup;
 import org.jswan.gateway.metrics.MetricsServer;
 import picocli.CommandLine.Command;
@@ -19,12 +20,34 @@ import sun.misc.Signal;
         description = {"Run the IKE daemon and ESP data plane in the foreground.",
             "Reads DIR/swanctl.conf and credentials from DIR/x509, x509ca, private (the /etc/swanctl layout),",
             "listens on UDP 500 and 4500 and starts children with start_action = start.",
-            "SIGHUP reloads the configuration; SIGTERM deletes all SAs (DELETE to each peer) and exits 0."},
+            "SIGHUP reloads the configuration; SIGTERM deletes all SAs (DELETE to each peer) and exits 0.",
+            "Loggers may be set in strongswan.conf style (filelog, stdout, stderr under a 'jswan' or 'charon'",
+            "section) in --settings FILE or DIR/jswan.conf; --debug and --log-file override that file."},
         mixinStandardHelpOptions = true,
         footerHeading = "%nExamples:%n",
         footer = {"  jswan daemon                                  # /etc/jswan/swanctl.conf",
             "  jswan daemon --config-dir ./site-a --debug 'ike 2, knl 2'",
-            "  jswan daemon --config-dir ./lab --save-keys /tmp/keys   # Wireshark-decryptable captures"})
+            "  jswan daemon --config-dir ./lab --save-keys /tmp/keys   # Wireshark-decryptable captures",
+            "  jswan daemon --settings /etc/strongswan.d/charon-logging.conf   # charon's loggers carry over",
+            "  jswan daemon --debug 'cfg 2'     # DIR/jswan.conf's loggers, with cfg raised to 2",
+            "",
+            "A settings file (DIR/jswan.conf; strongswan.conf(5) LOGGER CONFIGURATION, 'charon' works too):",
+            "  jswan {",
+            "      filelog {",
+            "          jswan-log {",
+            "              path = /var/log/jswan.log",
+            "              time_format = %%b %%e %%T",
+            "              default = 1",
+            "              ike = 2",
+            "              knl = 2",
+            "              append = yes",
+            "              flush_line = yes",
+            "          }",
+            "          stderr {",
+            "              default = 0",
+            "          }",
+            "      }",
+            "  }"})
 public final class DaemonCommand implements Callable<Integer> {
 
     @Option(names = "--config-dir", paramLabel = "DIR",
@@ -54,6 +77,10 @@ public final class DaemonCommand implements Callable<Integer> {
     @Option(names = "--log-file", paramLabel = "FILE", description = "Log to FILE instead of stdout.")
     Path logFile;
 
+    @Option(names = "--settings", paramLabel = "FILE",
+            description = "strongswan.conf-style settings with the loggers (default: DIR/jswan.conf if present).")
+    Path settings;
+
     @Option(names = "--save-keys", paramLabel = "DIR",
             description = "DEBUG ONLY: write IKE and ESP keys for Wireshark to DIR (ikev2_decryption_table, esp_sa).")
     Path saveKeys;
@@ -68,16 +95,38 @@ public final class DaemonCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try {
-            LogSetup.install(LogLevels.parse(debug), logFile);
+            Path file = LogSettings.settingsFile(settings, configDir);
+            LogSettings logSettings = file == null ? LogSettings.NONE : LogSettings.read(file);
+            logSettings.problems().forEach(p -> System.err.println("jswan daemon: " + p));
+            if (logSettings.hasErrors()) {
+                return 1;
+            }
+            LogSetup.install(logSettings.withCommandLine(debug, logFile));
         } catch (IllegalArgumentException e) {
             System.err.println("jswan daemon: " + e.getMessage());
             return 2;
         }
         GatewayOptions options = new GatewayOptions(configDir, viciSocket, port, portNatT, tun, mtu, saveKeys,
                 !noDataPlane);
+        // SIGHUP is handled from here on: the JVM's default would end the daemon if it came during start-up.
+        AtomicReference<Gateway> running = new AtomicReference<>();
+        Signal.handle(new Signal("HUP"), s -> {
+            reloadLogging();
+            Gateway g = running.get();
+            if (g == null) {
+                return;
+            }
+            try {
+                g.reload();
+            } catch (GatewayException e) {
+                System.getLogger("CFG").log(System.Logger.Level.WARNING, "reload failed, keeping the running "
+                        + "configuration: " + e.getMessage());
+            }
+        });
         Gateway gateway;
         try {
             gateway = Gateway.start(options);
+            running.set(gateway);
         } catch (GatewayException e) {
             System.err.println("jswan daemon: " + e.getMessage());
             return 1;
@@ -85,14 +134,6 @@ public final class DaemonCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), s -> stop.countDown());
         Signal.handle(new Signal("INT"), s -> stop.countDown());
-        Signal.handle(new Signal("HUP"), s -> {
-            try {
-                gateway.reload();
-            } catch (GatewayException e) {
-                System.getLogger("CFG").log(System.Logger.Level.WARNING, "reload failed, keeping the running "
-                        + "configuration: " + e.getMessage());
-            }
-        });
         MetricsServer metricsServer = null;
         if (metrics != null) {
             try {
@@ -113,5 +154,22 @@ public final class DaemonCommand implements Callable<Integer> {
         }
         gateway.close();
         return 0;
+    }
+
+    /** SIGHUP re-reads the loggers too, as charon does (and reopens their files, for logrotate). */
+    private void reloadLogging() {
+        System.Logger cfg = System.getLogger("CFG");
+        Path file = LogSettings.settingsFile(settings, configDir);
+        LogSettings logSettings = file == null ? LogSettings.NONE : LogSettings.read(file);
+        if (logSettings.hasErrors()) {
+            logSettings.problems().forEach(p -> cfg.log(System.Logger.Level.WARNING, "logger settings: " + p));
+            cfg.log(System.Logger.Level.WARNING, "keeping the running loggers");
+            return;
+        }
+        try {
+            LogSetup.install(logSettings.withCommandLine(debug, logFile));
+        } catch (IOException | IllegalArgumentException e) {
+            cfg.log(System.Logger.Level.WARNING, "cannot reopen the loggers: " + e.getMessage());
+        }
     }
 }

@@ -167,8 +167,8 @@ public final class DaemonControl implements GatewayControl {
         for (var c : sa.children()) {
             children.add(new ChildSaView(c.name(), c.uniqueId(), c.reqid(), c.state(), c.mode(), "ESP", c.encap(),
                     c.spiIn(), c.spiOut(), c.encryption(), 0, c.integrity(), 0, c.keyExchange(), false, c.bytesIn(),
-                    c.packetsIn(), -1, c.bytesOut(), c.packetsOut(), -1, c.rekeyInSeconds(), c.lifeInSeconds(),
-                    c.installedSeconds(), c.localTs(), c.remoteTs()));
+                    c.packetsIn(), c.useInSeconds(), c.bytesOut(), c.packetsOut(), c.useOutSeconds(),
+                    c.rekeyInSeconds(), c.lifeInSeconds(), c.installedSeconds(), c.localTs(), c.remoteTs()));
         }
         return new IkeSaView(sa.name(), sa.uniqueId(), 2, sa.state(), sa.localHost(), sa.localPort(), sa.localId(),
                 sa.remoteHost(), sa.remotePort(), sa.remoteId(), sa.initiator(), sa.spiI(), sa.spiR(), sa.natLocal(),

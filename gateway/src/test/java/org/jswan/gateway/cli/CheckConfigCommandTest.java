@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,14 +38,24 @@ class CheckConfigCommandTest {
                 out.toString());
     }
 
-    /** The certificate examples ship without their PEM files, so the only problems are the missing files. */
-    @ParameterizedTest
-    @ValueSource(strings = {"road-warrior-server", "site-to-site-cert"})
-    void certExamplesOnlyLackTheirCertificates(final String name) {
-        assertEquals(1, run(examples().resolve(name)), out.toString());
-        for (String line : out.toString().split("\n")) {
-            assertTrue(line.matches("swanctl.conf:\\d+: \\S+: file '\\S+' not found in x509(ca)?/")
-                    || line.matches("swanctl.conf: 1 connection, 0 secrets, [23] errors, 0 warnings"), line);
+    /**
+     * Issue 5: every example shipped in config/examples passes check-config (parser, validator, credentials and
+     * the daemon's connection builder) with zero errors; the certificate examples ship example-only PEM files.
+     */
+    @Test
+    void everyExampleDirectoryPassesWithZeroErrors() throws IOException {
+        List<Path> dirs;
+        try (Stream<Path> s = Files.list(examples())) {
+            dirs = s.filter(Files::isDirectory).sorted().toList();
+        }
+        assertEquals(3, dirs.size(), dirs.toString());
+        for (Path dir : dirs) {
+            out.getBuffer().setLength(0);
+            assertEquals(0, run(dir), dir + ":\n" + out);
+            // Only the road-warrior example uses keys jswan does not act on yet (config's ExamplesTest names them).
+            String warnings = dir.endsWith("road-warrior-server") ? "[1-9]\\d* warnings?" : "0 warnings";
+            assertTrue(out.toString().matches("(?s).*swanctl.conf: 1 connection, \\d+ secrets?, 0 errors, " + warnings
+                    + "\\n"), dir + ":\n" + out);
         }
     }
 

@@ -93,6 +93,19 @@ class DemoCommandTest {
         assertTrue(out.contains("gateway B (strongSwan) counted in  (A -> B)"), out);
     }
 
+    /** jswan initiates with an ECDSA certificate; strongSwan verifies it against the demo CA and answers in kind. */
+    @Test
+    @Timeout(90)
+    void certificatesJswanToStrongSwan() {
+        assumeRoot();
+        assumeTrue(StrongSwanGateway.missingPackages() == null, "skipped: " + StrongSwanGateway.missingPackages());
+        String out = runDemo("strongswan-cert", "--peer", "strongswan", "--auth", "cert", "--seconds", "1");
+        assertTunnelWorked(out);
+        assertTrue(out.contains("ECDSA P-256 certificates"), out);
+        assertTrue(out.contains("gateway B   strongSwan, responder"), out);
+        assertTrue(out.contains("gateway B (strongSwan) counted in  (A -> B)"), out);
+    }
+
     @Test
     @Timeout(60)
     void failedNegotiationExitsNonZeroWithTheLogTail() {

@@ -49,9 +49,15 @@ class StrongSwanInteropPskTest {
         jswan.awaitLog("CHILD_SA net{", Duration.ofSeconds(20));
 
         verifyTunnel(lab, net, strongswan, jswan, wan, false);
+        String route = net.gwA().execOk("ip", "route", "show", SiteToSite.SUBNET_B).output();
+        assertTrue(route.contains("dev jswan0"), "traffic to site B is routed into the TUN: " + route);
         assertEquals(0, jswan.stop(), "SIGTERM exits 0");
         assertTrue(jswan.log().contains("deleting IKE_SA"), jswan.log());
         assertTrue(strongswan.listSas().isEmpty(), "jswan's DELETE removed strongSwan's SAs");
+        // A clean shutdown leaves the gateway's routing as it found it.
+        assertEquals("", net.gwA().execOk("ip", "route", "show", SiteToSite.SUBNET_B).output().strip(),
+                "route to site B removed");
+        assertTrue(!net.gwA().exec("ip", "link", "show", "jswan0").ok(), "TUN device jswan0 removed");
     }
 
     @Test

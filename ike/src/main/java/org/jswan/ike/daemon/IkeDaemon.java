@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.jswan.ike.codec.DecodeException;
+import org.jswan.ike.codec.Fragment;
 import org.jswan.ike.codec.MessageCodec;
 import org.jswan.ike.cred.CredentialStore;
 import org.jswan.ike.keys.WiresharkKeyFiles;
@@ -32,10 +33,13 @@ import org.jswan.ike.sa.ChildSa;
 import org.jswan.ike.sa.ChildSaState;
 import org.jswan.ike.sa.IkeSa;
 import org.jswan.ike.sa.IkeSaState;
+import org.jswan.ike.spi.BackendException;
+import org.jswan.ike.spi.BackendListener;
 import org.jswan.ike.spi.IpsecBackend;
 import org.jswan.ike.task.RetransmitSchedule;
 import org.jswan.ike.task.TaskContext;
 import org.jswan.ike.task.TaskManager;
+import org.jswan.ike.task.TaskType;
 import org.jswan.ike.task.Tasks;
 
 /**
@@ -64,6 +68,7 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
     private int nextSaId = 1;
     private int nextChildId = 1;
     private int nextReqid = 1;
+    private final TrapManager traps;
     private final long startedAtMillis = System.currentTimeMillis();
 
     public IkeDaemon(final DaemonSettings settings, final IpsecBackend backend, final IkeSender sender,
@@ -78,7 +83,18 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        backend.setListener((reqid, spi, hard) -> loop.execute(() -> onExpire(reqid, spi, hard)));
+        this.traps = new TrapManager(backend);
+        backend.setListener(new BackendListener() {
+            @Override
+            public void onExpire(final int reqid, final int spi, final boolean hard) {
+                loop.execute(() -> IkeDaemon.this.onExpire(reqid, spi, hard));
+            }
+
+            @Override
+            public void onAcquire(final int reqid) {
+                loop.execute(() -> IkeDaemon.this.onAcquire(reqid));
+            }
+        });
     }
 
     // ---------------------------------------------------------------- control API (any thread)
@@ -102,24 +118,60 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
             peers = List.copyOf(connections);
             secrets = psks;
             credentials = creds;
+            traps.retainOnly(peers);
+            for (PeerConfig p : peers) {
+                for (ChildPeerConfig c : p.children()) {
+                    if (c.startAction() == ChildPeerConfig.StartAction.TRAP) {
+                        installTrap(p, c);
+                    }
+                }
+            }
             CFG.log(System.Logger.Level.INFO, "loaded " + connections.size() + " connection(s), " + psks.size()
                     + " shared secret(s)");
             return null;
         });
     }
 
-    /** Starts the children with {@code start_action = start}. */
+    /**
+     * Starts the children with {@code start_action = start} that are not up or coming up already: after a reload
+     * (SIGHUP), an unchanged connection keeps its SAs instead of getting a second IKE_SA whose INITIAL_CONTACT
+     * would make the peer drop the first.
+     */
     public void startConnections() {
         call(() -> {
             for (PeerConfig p : peers) {
                 for (ChildPeerConfig c : p.children()) {
-                    if (c.startAction() == ChildPeerConfig.StartAction.START) {
+                    if (c.startAction() == ChildPeerConfig.StartAction.START && !upOrStarting(p.name(), c.name())) {
                         initiateNow(p, c);
                     }
                 }
             }
             return null;
         });
+    }
+
+    /** Whether an IKE_SA of {@code connection} is being set up, or is up with a CHILD_SA named {@code child}. */
+    private boolean upOrStarting(final String connection, final String child) {
+        for (IkeSa sa : managers.keySet()) {
+            if (!sa.name().equals(connection)) {
+                continue;
+            }
+            switch (sa.state()) {
+                case CREATED:
+                case CONNECTING:
+                    return true;
+                case ESTABLISHED:
+                case REKEYING:
+                case PASSIVE:
+                    if (sa.children().stream().anyMatch(c -> c.name().equals(child))) {
+                        return true;
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        return false;
     }
 
     /** Initiates {@code child} of {@code connection} (or of the connection that has such a child). */
@@ -225,6 +277,7 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
             for (IkeSa sa : new ArrayList<>(managers.keySet())) {
                 destroy(sa, "shutting down");
             }
+            traps.uninstallAll();
             return null;
         });
     }
@@ -351,9 +404,17 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
             counters.drop("wrong initiator flag");
             return;
         }
+        TaskManager tm = managers.get(sa);
         IkeMessage message;
         try {
-            message = MessageCodec.decodeBody(header, datagram, init ? null : sa.inbound());
+            if (MessageCodec.isFragment(header)) {
+                message = reassemble(sa, tm, header, datagram);
+                if (message == null) {
+                    return;
+                }
+            } else {
+                message = MessageCodec.decodeBody(header, datagram, init ? null : sa.inbound());
+            }
         } catch (DecodeException e) {
             counters.drop(e.silentDrop() ? "undecodable" : e.notifyType().toString());
             // Counted, and logged at level 2 only: a flood of garbage must not flood the log.
@@ -364,7 +425,6 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
         }
         ENC.log(System.Logger.Level.INFO, "parsed " + message.summary());
         sa.lastInboundMillis(nowMillis());
-        TaskManager tm = managers.get(sa);
         if (!init && (!remote.equals(sa.remote()) || local.getPort() != sa.local().getPort())
                 && tm.inWindow(message)) {
             // RFC 7296 §2.23: after an authenticated message, follow the peer's NAT mapping; never after a
@@ -376,6 +436,30 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
         } else {
             tm.onRequest(message, datagram);
         }
+    }
+
+    /**
+     * RFC 7383 §2.6: verifies and decrypts one fragment and returns the message once all its fragments are in,
+     * else null. Fragments are accepted only on an IKE_SA that negotiated fragmentation, after IKE_SA_INIT.
+     */
+    private IkeMessage reassemble(final IkeSa sa, final TaskManager tm, final IkeHeader header,
+                                  final byte[] datagram) throws DecodeException {
+        if (!sa.fragmentation() || sa.inbound() == null) {
+            throw DecodeException.drop("IKE fragment on an IKE_SA without fragmentation");
+        }
+        Fragment f = MessageCodec.decodeFragment(header, datagram, sa.inbound());
+        if (!header.response() && tm.resendForRetransmittedFragment(header.messageId(), f.number())) {
+            return null;
+        }
+        java.util.Optional<IkeMessage> whole = tm.reassembler(header.response()).add(f);
+        if (whole.isEmpty()) {
+            ENC.log(System.Logger.Level.INFO, "received fragment #" + f.number() + " of " + f.total()
+                    + ", waiting for complete IKE message");
+            return null;
+        }
+        ENC.log(System.Logger.Level.INFO, "received fragment #" + f.number() + " of " + f.total()
+                + ", reassembled fragmented IKE message");
+        return whole.get();
     }
 
     private void onInitRequest(final IkeHeader header, final byte[] datagram, final InetSocketAddress local,
@@ -517,6 +601,7 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
         tm.close();
         bySpi.remove(sa.localSpi());
         halfOpen.values().remove(sa);
+        Map<ChildPeerConfig, ChildPeerConfig.CloseAction> actions = closeActions(sa, reason);
         for (ChildSa c : new ArrayList<>(sa.children())) {
             Tasks.uninstall(sa, this, c);
         }
@@ -529,6 +614,73 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
         if (sa.originalInitiator() && "peer did not answer".equals(reason)) {
             counters.outcome("timeout");
         }
+        PeerConfig now = peerNamed(sa.name());
+        for (var action : actions.entrySet()) {
+            ChildPeerConfig c = action.getKey();
+            ChildPeerConfig child = now == null ? null : now.child(c.name());
+            if (child == null || stillUp(now.name(), c.name())) {
+                continue;
+            }
+            if (action.getValue() == ChildPeerConfig.CloseAction.TRAP) {
+                installTrap(now, child);
+                continue;
+            }
+            IKE.log(System.Logger.Level.INFO, "restarting CHILD_SA " + c.name() + " of '" + now.name() + "'");
+            try {
+                initiateNow(now, child);
+            } catch (IllegalArgumentException e) {
+                IKE.log(System.Logger.Level.WARNING, "unable to restart CHILD_SA " + c.name() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * swanctl.conf(5): when the peer of an established IKE_SA stopped answering (DPD or any exchange timing out),
+     * its CHILD_SAs' {@code dpd_action} applies; when the peer deleted it, their {@code close_action}: restart
+     * ({@code START}) or install a trap ({@code TRAP}). At most once per CHILD_SA config.
+     */
+    private Map<ChildPeerConfig, ChildPeerConfig.CloseAction> closeActions(final IkeSa sa, final String reason) {
+        Map<ChildPeerConfig, ChildPeerConfig.CloseAction> out = new LinkedHashMap<>();
+        if (sa.establishedAtMillis() == 0 || sa.state() == IkeSaState.REKEYED) {
+            return out;
+        }
+        boolean timeout = "peer did not answer".equals(reason);
+        boolean deleted = TaskManager.DELETED_BY_PEER.equals(reason);
+        for (ChildSa c : sa.children()) {
+            ChildPeerConfig.CloseAction action = timeout ? c.config().dpdAction()
+                    : deleted ? c.config().closeAction() : ChildPeerConfig.CloseAction.NONE;
+            if (action != ChildPeerConfig.CloseAction.NONE) {
+                out.putIfAbsent(c.config(), action);
+            }
+        }
+        return out;
+    }
+
+    /** Another IKE_SA (a reauthentication's successor, say) already carries this CHILD_SA config, or is coming up. */
+    private boolean stillUp(final String connection, final String child) {
+        for (IkeSa other : managers.keySet()) {
+            if (!other.name().equals(connection)) {
+                continue;
+            }
+            if (other.state() == IkeSaState.CONNECTING || other.state() == IkeSaState.CREATED) {
+                return true;
+            }
+            for (ChildSa c : other.children()) {
+                if (c.name().equals(child)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private PeerConfig peerNamed(final String name) {
+        for (PeerConfig p : peers) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     @Override
@@ -559,8 +711,77 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
     }
 
     @Override
-    public int nextReqid() {
-        return nextReqid++;
+    public int reqidFor(final IkeSa sa, final ChildPeerConfig child) {
+        int trapped = traps.reqid(sa.name(), child.name());
+        return trapped != 0 ? trapped : nextReqid++;
+    }
+
+    @Override
+    public boolean trapped(final int reqid) {
+        return traps.byReqid(reqid) != null;
+    }
+
+    /** Installs (or keeps) the trap policy of {@code child}; problems are logged, the daemon goes on. */
+    private void installTrap(final PeerConfig p, final ChildPeerConfig child) {
+        if (p.remoteAddrs().isEmpty() || p.remoteAddrs().get(0).startsWith("%")) {
+            CFG.log(System.Logger.Level.WARNING, "cannot trap CHILD_SA '" + child.name() + "' of '" + p.name()
+                    + "': it needs a specific remote_addrs to initiate to");
+            return;
+        }
+        try {
+            InetAddress remote = InetAddress.getByName(p.remoteAddrs().get(0));
+            InetAddress local = sourceAddressFor(p, new InetSocketAddress(remote, p.remotePort()));
+            int reqid = traps.reqid(p.name(), child.name());
+            traps.install(p, child, reqid != 0 ? reqid : nextReqid++, local, remote);
+        } catch (IOException | IllegalArgumentException | BackendException e) {
+            CFG.log(System.Logger.Level.WARNING, "cannot trap CHILD_SA '" + child.name() + "' of '" + p.name()
+                    + "': " + e.getMessage());
+        }
+    }
+
+    /**
+     * Traffic hit a trap (the data plane's acquire): start the CHILD_SA, on an established IKE_SA of the
+     * connection if there is one, unless it is already up or on its way.
+     */
+    private void onAcquire(final int reqid) {
+        TrapManager.Trap trap = traps.byReqid(reqid);
+        if (trap == null) {
+            return;
+        }
+        IkeSa established = null;
+        for (IkeSa sa : managers.keySet()) {
+            if (!sa.name().equals(trap.peer().name())) {
+                continue;
+            }
+            boolean pending = sa.state() == IkeSaState.CONNECTING || sa.state() == IkeSaState.CREATED;
+            for (ChildSa c : sa.children()) {
+                pending |= c.reqid() == reqid;
+            }
+            if (pending) {
+                IKE.log(System.Logger.Level.DEBUG, "ignoring acquire for reqid " + reqid
+                        + ", connection attempt pending");
+                return;
+            }
+            if (sa.state() == IkeSaState.ESTABLISHED) {
+                established = sa;
+            }
+        }
+        IKE.log(System.Logger.Level.INFO, "acquire for reqid " + reqid + ": initiating CHILD_SA '"
+                + trap.child().name() + "' of '" + trap.peer().name() + "'");
+        if (established != null) {
+            TaskManager tm = managers.get(established);
+            if (tm.hasQueued(TaskType.CHILD_CREATE)) {
+                return;
+            }
+            tm.queue(Tasks.childCreate(established, this, trap.child()));
+            tm.initiate();
+            return;
+        }
+        try {
+            initiateNow(trap.peer(), trap.child());
+        } catch (IllegalArgumentException e) {
+            IKE.log(System.Logger.Level.WARNING, "unable to initiate on acquire: " + e.getMessage());
+        }
     }
 
     @Override

@@ -19,7 +19,8 @@ public record IkeSaView(String name, int uniqueId, String state, boolean initiat
     /** One CHILD_SA. */
     public record ChildView(String name, int uniqueId, int reqid, String state, String mode, boolean encap,
                             int spiIn, int spiOut, String encryption, String integrity, String keyExchange,
-                            long bytesIn, long packetsIn, long bytesOut, long packetsOut, long installedSeconds,
+                            long bytesIn, long packetsIn, long useInSeconds, long bytesOut, long packetsOut,
+                            long useOutSeconds, long installedSeconds,
                             long rekeyInSeconds, long lifeInSeconds, List<String> localTs, List<String> remoteTs) {
     }
 
@@ -39,7 +40,8 @@ public record IkeSaView(String name, int uniqueId, String state, boolean initiat
                     c.transportMode() ? "TRANSPORT" : "TUNNEL", c.encapsulated(), c.spiIn(), c.spiOut(),
                     t == null ? null : t.encryption().name(), t == null || t.integrity() == null ? null
                     : t.integrity().name(), t == null || t.keyExchange() == null ? null : t.keyExchange().name(),
-                    in.bytes(), in.packets(), out.bytes(), out.packets(), seconds(now - c.installedAtMillis()),
+                    in.bytes(), in.packets(), sinceUse(in, now), out.bytes(), out.packets(), sinceUse(out, now),
+                    seconds(now - c.installedAtMillis()),
                     seconds(c.rekeyAtMillis() - now), seconds(c.expireAtMillis() - now), l, r));
         }
         var t = sa.transforms();
@@ -63,6 +65,11 @@ public record IkeSaView(String name, int uniqueId, String state, boolean initiat
         } catch (BackendException e) {
             return new SaUsage(0, 0, 0);
         }
+    }
+
+    /** Seconds since the SA last carried a packet, -1 if it never did (strongSwan's use-in/use-out). */
+    private static long sinceUse(final SaUsage usage, final long now) {
+        return usage.lastUseMillis() == 0 ? -1 : seconds(now - usage.lastUseMillis());
     }
 
     private static long seconds(final long millis) {

@@ -3,6 +3,7 @@ package org.jswan.ike.sa;
 import java.util.List;
 import org.jswan.ike.crypto.NegotiatedTransforms;
 import org.jswan.ike.peer.ChildPeerConfig;
+import org.jswan.ike.spi.AddSaRequest;
 import org.jswan.ike.spi.Selector;
 
 /**
@@ -24,6 +25,7 @@ public final class ChildSa {
     private long rekeyAtMillis;
     private long expireAtMillis;
     private boolean encapsulated;
+    private AddSaRequest deferredOutbound;
 
     public ChildSa(final ChildPeerConfig config, final int uniqueId, final int reqid) {
         this.config = config;
@@ -133,6 +135,18 @@ public final class ChildSa {
     }
 
     /** strongSwan's wording: {@code net{3}}. */
+    /**
+     * The outbound SA of a rekey we responded to, held back until the peer deletes the SA it replaces (RFC 7296
+     * §2.8: the initiator installs its new inbound SA only when our response arrives), or null once installed.
+     */
+    public AddSaRequest deferredOutbound() {
+        return deferredOutbound;
+    }
+
+    public void deferredOutbound(final AddSaRequest request) {
+        this.deferredOutbound = request;
+    }
+
     @Override
     public String toString() {
         return name() + "{" + uniqueId + "}";

@@ -27,6 +27,7 @@ public final class IkeSa {
     private boolean natLocal;
     private boolean natRemote;
     private boolean forceEncap;
+    private boolean fragmentation;
     private NegotiatedTransforms transforms;
     private IkeSaKeys keys;
     private SkCipher outbound;
@@ -140,6 +141,15 @@ public final class IkeSa {
 
     public void forceEncap(final boolean force) {
         this.forceEncap = force;
+    }
+
+    /** Both ends announced IKEV2_FRAGMENTATION_SUPPORTED in IKE_SA_INIT (RFC 7383 §2.3). */
+    public boolean fragmentation() {
+        return fragmentation;
+    }
+
+    public void fragmentation(final boolean negotiated) {
+        this.fragmentation = negotiated;
     }
 
     /** ESP must be UDP-encapsulated: a NAT was seen on either side, or encapsulation is forced. */

@@ -5,4 +5,8 @@ public interface BackendListener {
 
     /** A soft (time to rekey) or hard (SA is gone) byte or packet limit was crossed, or sequence numbers ran out. */
     void onExpire(int reqid, int spi, boolean hard);
+
+    /** Traffic matched a trap policy of {@code reqid} that has no SA yet: negotiate one (kernel_ipsec acquire). */
+    default void onAcquire(int reqid) {
+    }
 }

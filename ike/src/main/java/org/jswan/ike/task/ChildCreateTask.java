@@ -122,7 +122,7 @@ class ChildCreateTask implements Task {
         if (config == null) {
             return TaskStatus.SUCCESS;
         }
-        child = new ChildSa(config, ctx.nextChildId(), rekeyed != null ? rekeyed.reqid() : ctx.nextReqid());
+        child = new ChildSa(config, ctx.nextChildId(), rekeyed != null ? rekeyed.reqid() : ctx.reqidFor(sa, config));
         child.state(ChildSaState.INSTALLING);
         child.spiIn(allocateSpi());
         List<ProposalSpec> proposals = proposals(inIkeAuth(message.exchangeType()));
@@ -278,7 +278,7 @@ class ChildCreateTask implements Task {
         if (selected == null) {
             return TaskStatus.SUCCESS;
         }
-        child = new ChildSa(config, ctx.nextChildId(), rekeyed != null ? rekeyed.reqid() : ctx.nextReqid());
+        child = new ChildSa(config, ctx.nextChildId(), rekeyed != null ? rekeyed.reqid() : ctx.reqidFor(sa, config));
         child.state(ChildSaState.INSTALLING);
         child.spiOut(ByteBuffer.wrap(selected.proposal().spi()).getInt());
         child.spiIn(allocateSpi());
@@ -349,6 +349,11 @@ class ChildCreateTask implements Task {
         return true;
     }
 
+    /** Whether the new SA's outbound half waits for the SA it replaces to go (see {@link ChildRekeyTask}). */
+    protected boolean deferOutbound() {
+        return false;
+    }
+
     private void install() throws IkeProtocolException {
         NegotiatedTransforms t = selected.transforms();
         byte[] ni;
@@ -380,7 +385,7 @@ class ChildCreateTask implements Task {
         child.transportMode(transport);
         child.encapsulated(sa.udpEncapsulation());
         try {
-            new ChildSaInstaller(sa, ctx).install(child, keys, initiator, rekeyed != null);
+            new ChildSaInstaller(sa, ctx).install(child, keys, initiator, rekeyed != null, deferOutbound());
         } catch (org.jswan.ike.spi.BackendException e) {
             IKE.log(System.Logger.Level.WARNING, "unable to install CHILD_SA " + child + ": " + e.getMessage());
             abandon();

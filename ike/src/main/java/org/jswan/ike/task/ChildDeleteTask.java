@@ -90,10 +90,14 @@ final class ChildDeleteTask implements Task {
             return;
         }
         boolean successorUsesPolicies = false;
+        ChildSaInstaller installer = new ChildSaInstaller(sa, ctx);
         for (ChildSa other : sa.children()) {
-            successorUsesPolicies |= other.reqid() == c.reqid();
+            if (other.reqid() == c.reqid()) {
+                successorUsesPolicies = true;
+                installer.installDeferredOutbound(other);
+            }
         }
-        new ChildSaInstaller(sa, ctx).uninstall(c, successorUsesPolicies);
+        installer.uninstall(c, successorUsesPolicies || ctx.trapped(c.reqid()));
         c.state(ChildSaState.DELETED);
         IKE.log(System.Logger.Level.INFO, "CHILD_SA " + c + " closed");
         ctx.childDeleted(sa, c);

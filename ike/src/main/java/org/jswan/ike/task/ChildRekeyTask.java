@@ -11,7 +11,8 @@ import org.jswan.ike.sa.IkeSa;
 /**
  * Rekeys a CHILD_SA (RFC 7296 §1.3.3, §2.8): CREATE_CHILD_SA with N(REKEY_SA) creates the successor with the same
  * configuration and reqid; the initiator then deletes the old SA. The new inbound SA is installed before the old
- * one goes (make-before-break), so no packet is lost in between.
+ * one goes (make-before-break), and the responder switches its outbound traffic only when the old SA is deleted,
+ * so no packet is lost in between.
  */
 final class ChildRekeyTask extends ChildCreateTask {
     private static final System.Logger IKE = System.getLogger("IKE");
@@ -80,6 +81,16 @@ final class ChildRekeyTask extends ChildCreateTask {
         TaskStatus status = super.process(message);
         finishRekey(true);
         return status;
+    }
+
+    /**
+     * As responder, the peer installs its new inbound SA only when our response arrives, so sending on the new SA
+     * right away could lose packets: like strongSwan, we keep sending on the old SA until the peer deletes it.
+     * Not in a collision, where RFC 7296 §2.8.1 decides which new SA survives.
+     */
+    @Override
+    protected boolean deferOutbound() {
+        return !initiator && rekeyed != null && ctx.taskManager(sa).activeRekeyOf(rekeyed) == null;
     }
 
     private boolean lostCollision() {

@@ -15,7 +15,8 @@ import org.jswan.ike.spi.Selector;
 
 /**
  * Hands a negotiated CHILD_SA to the data plane through {@code IpsecBackend}: the inbound SA first, then the
- * outbound SA and the policies that steer traffic into it (make-before-break, as strongSwan's child_sa.c).
+ * outbound SA and the policies that steer traffic into it (make-before-break, as strongSwan's child_sa.c). The
+ * data plane sends on the newest outbound SA of a reqid, so installing the outbound SA is what switches traffic.
  */
 final class ChildSaInstaller {
     private final IkeSa sa;
@@ -29,9 +30,11 @@ final class ChildSaInstaller {
     /**
      * @param exchangeInitiator we initiated the exchange that created the SA: KEYMAT's i→r keys are then ours
      * @param rekey             the SA replaces one with the same reqid, whose IN and FWD policies stay
+     * @param deferOutbound     keep the outbound SA back ({@link ChildSa#deferredOutbound()}) until
+     *                          {@link #installDeferredOutbound} when the replaced SA goes
      */
-    void install(final ChildSa child, final ChildSaKeys keys, final boolean exchangeInitiator, final boolean rekey)
-            throws BackendException {
+    void install(final ChildSa child, final ChildSaKeys keys, final boolean exchangeInitiator, final boolean rekey,
+            final boolean deferOutbound) throws BackendException {
         NegotiatedTransforms t = child.transforms();
         ChildPeerConfig c = child.config();
         byte[] encOut = (exchangeInitiator ? keys.encrInitiatorToResponder() : keys.encrResponderToInitiator()).bytes();
@@ -53,10 +56,15 @@ final class ChildSaInstaller {
                 .transformId(), encIn, integ, intIn, c.replayWindow(), t.esn(),
                 encap ? new AddSaRequest.UdpEncapsulation(sa.remote().getPort(), sa.local().getPort()) : null,
                 soft, hard));
-        ctx.backend().addSa(new AddSaRequest(out, child.reqid(), false, mode, local, remote, t.encryption()
+        AddSaRequest outbound = new AddSaRequest(out, child.reqid(), false, mode, local, remote, t.encryption()
                 .transformId(), encOut, integ, intOut, c.replayWindow(), t.esn(),
                 encap ? new AddSaRequest.UdpEncapsulation(sa.local().getPort(), sa.remote().getPort()) : null,
-                soft, hard));
+                soft, hard);
+        if (deferOutbound) {
+            child.deferredOutbound(outbound);
+        } else {
+            ctx.backend().addSa(outbound);
+        }
         for (Selector l : local) {
             for (Selector r : remote) {
                 ctx.backend().addPolicy(new PolicyRequest(l, r, PolicyRequest.Direction.OUT, child.reqid(), out,
@@ -66,6 +74,21 @@ final class ChildSaInstaller {
                             mode, 0));
                 }
             }
+        }
+    }
+
+    /** Switches traffic to {@code child}'s held-back outbound SA, if it has one. */
+    void installDeferredOutbound(final ChildSa child) {
+        AddSaRequest outbound = child.deferredOutbound();
+        if (outbound == null) {
+            return;
+        }
+        child.deferredOutbound(null);
+        try {
+            ctx.backend().addSa(outbound);
+        } catch (BackendException e) {
+            System.getLogger("KNL").log(System.Logger.Level.WARNING, "unable to install outbound SA of CHILD_SA "
+                    + child + ": " + e.getMessage());
         }
     }
 
@@ -86,10 +109,11 @@ final class ChildSaInstaller {
             }
             ctx.backend().deleteSa(new SaId(sa.remote().getAddress(), sa.local().getAddress(), child.spiIn(),
                     SaId.ESP));
-            if (child.spiOut() != 0) {
+            if (child.spiOut() != 0 && child.deferredOutbound() == null) {
                 ctx.backend().deleteSa(new SaId(sa.local().getAddress(), sa.remote().getAddress(), child.spiOut(),
                         SaId.ESP));
             }
+            child.deferredOutbound(null);
         } catch (BackendException e) {
             System.getLogger("KNL").log(System.Logger.Level.WARNING, "unable to delete CHILD_SA " + child + ": "
                     + e.getMessage());

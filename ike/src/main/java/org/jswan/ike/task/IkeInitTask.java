@@ -106,6 +106,7 @@ final class IkeInitTask implements Task {
         message.add(new KePayload(group, ke.publicValue()));
         message.add(new NoncePayload(myNonce));
         addCommonNotifies(message);
+        message.addNotify(NotifyType.IKEV2_FRAGMENTATION_SUPPORTED, new byte[0]);
         return TaskStatus.NEED_MORE;
     }
 
@@ -162,6 +163,7 @@ final class IkeInitTask implements Task {
                     + kePayload.group() + " instead of " + group);
         }
         selected = sel;
+        sa.fragmentation(message.notify(NotifyType.IKEV2_FRAGMENTATION_SUPPORTED) != null);
         peerNonce = nonce.data();
         peerKe = kePayload.data();
         sa.spis(sa.spiI(), message.header().spiR());
@@ -207,6 +209,7 @@ final class IkeInitTask implements Task {
             throw new IkeProtocolException(NotifyType.NO_PROPOSAL_CHOSEN, "no acceptable proposal");
         }
         selected = (Selection.Selected) best;
+        sa.fragmentation(message.notify(NotifyType.IKEV2_FRAGMENTATION_SUPPORTED) != null);
         group = kePayload.group();
         peerKe = kePayload.data();
         peerNonce = nonce.data();
@@ -224,6 +227,10 @@ final class IkeInitTask implements Task {
         message.add(new KePayload(group, ke.publicValue()));
         message.add(new NoncePayload(myNonce));
         addCommonNotifies(message);
+        if (sa.fragmentation()) {
+            // RFC 7383 §2.3: answered only to an initiator that announced it.
+            message.addNotify(NotifyType.IKEV2_FRAGMENTATION_SUPPORTED, new byte[0]);
+        }
         deriveKeys();
         return TaskStatus.SUCCESS;
     }

@@ -184,6 +184,8 @@ final class IkeRekeyTask implements Task {
         fresh.endpoints(sa.local(), sa.remote());
         fresh.nat(sa.natLocal(), sa.natRemote());
         fresh.forceEncap(sa.forceEncap());
+        // RFC 7383 §2.3: the rekeyed IKE_SA inherits what IKE_SA_INIT negotiated.
+        fresh.fragmentation(sa.fragmentation());
         fresh.localId(sa.localId());
         fresh.remoteId(sa.remoteId());
         fresh.nonces(ni, nr);

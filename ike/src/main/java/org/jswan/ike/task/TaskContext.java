@@ -45,7 +45,16 @@ public interface TaskContext {
 
     int nextChildId();
 
-    int nextReqid();
+    /**
+     * The reqid for a new CHILD_SA of {@code child} on {@code sa}: the reqid of its trap policy when it has one
+     * (so the SA takes over the trapped traffic), else a fresh one.
+     */
+    int reqidFor(IkeSa sa, org.jswan.ike.peer.ChildPeerConfig child);
+
+    /** A trap policy uses {@code reqid}: a CHILD_SA of it going away must leave the policies in place. */
+    default boolean trapped(final int reqid) {
+        return false;
+    }
 
     /** Connections a responder may pick from. */
     List<PeerConfig> peerConfigs();

@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import org.jswan.ike.codec.MessageCodec;
+import org.jswan.ike.codec.Reassembler;
 import org.jswan.ike.message.DeletePayload;
 import org.jswan.ike.message.ExchangeType;
 import org.jswan.ike.message.IkeMessage;
@@ -23,6 +24,10 @@ import org.jswan.ike.sa.IkeSaState;
 public final class TaskManager {
     private static final System.Logger IKE = System.getLogger("IKE");
     private static final System.Logger ENC = System.getLogger("ENC");
+    /** strongSwan's charon.fragment_size default: the largest IP datagram carrying an IKE message we send. */
+    private static final int FRAGMENT_SIZE = 1280;
+    /** Why an IKE_SA the peer deleted was destroyed (close_action applies to these only). */
+    public static final String DELETED_BY_PEER = "deleted by peer";
 
     private final IkeSa sa;
     private final TaskContext ctx;
@@ -33,10 +38,13 @@ public final class TaskManager {
     private ExchangeType activeExchange;
     private long nextRequestId;
     private long expectedRequestId;
-    private byte[] outstanding;
+    /** Our request in flight, as sent: one datagram, or its RFC 7383 fragments. */
+    private List<byte[]> outstanding;
     private int sendCount;
     private Runnable retransmitTimer;
-    private byte[] lastResponse;
+    private List<byte[]> lastResponse;
+    private final Reassembler requestFragments = new Reassembler();
+    private final Reassembler responseFragments = new Reassembler();
     private boolean destroyed;
 
     public TaskManager(final IkeSa sa, final TaskContext ctx, final RetransmitSchedule schedule) {
@@ -177,12 +185,12 @@ public final class TaskManager {
                 return;
             }
         }
-        byte[] encoded = encode(request);
+        List<byte[]> encoded = encode(request);
         if (encoded == null) {
             return;
         }
         if (exchange.equals(ExchangeType.IKE_SA_INIT)) {
-            sa.initMessages(encoded, sa.initResponse());
+            sa.initMessages(encoded.get(0), sa.initResponse());
         }
         outstanding = encoded;
         sendCount = 0;
@@ -191,13 +199,13 @@ public final class TaskManager {
 
     /** Sends the outstanding request and arms its retransmission timer. */
     private void transmit() {
-        byte[] message = outstanding;
-        ctx.send(sa, message);
+        List<byte[]> message = outstanding;
+        send(message);
         int attempt = sendCount++;
         retransmitTimer = ctx.schedule(schedule.delayMillis(attempt), () -> onRetransmitTimer(message));
     }
 
-    private void onRetransmitTimer(final byte[] message) {
+    private void onRetransmitTimer(final List<byte[]> message) {
         if (destroyed || outstanding != message) {
             return;
         }
@@ -272,7 +280,7 @@ public final class TaskManager {
         if (id == expectedRequestId - 1 && lastResponse != null) {
             IKE.log(System.Logger.Level.INFO, "received retransmit of request with ID " + id
                     + ", retransmitting response");
-            ctx.send(sa, lastResponse);
+            send(lastResponse);
             return;
         }
         if (id != expectedRequestId) {
@@ -336,19 +344,19 @@ public final class TaskManager {
             destroyAfter = !request.exchangeType().equals(ExchangeType.CREATE_CHILD_SA)
                     && !request.exchangeType().equals(ExchangeType.INFORMATIONAL);
         }
-        byte[] encoded = encode(response);
+        List<byte[]> encoded = encode(response);
         if (encoded == null) {
             return;
         }
         if (request.exchangeType().equals(ExchangeType.IKE_SA_INIT)) {
-            sa.initMessages(sa.initRequest(), encoded);
+            sa.initMessages(sa.initRequest(), encoded.get(0));
         }
         expectedRequestId++;
         lastResponse = encoded;
-        ctx.send(sa, encoded);
+        send(encoded);
         if (destroyAfter) {
             // DESTROY_ME without failure: the peer deleted the IKE_SA, which is no failure to report.
-            fail(error != null ? error.getMessage() : failed ? "exchange failed" : "IKE_SA deleted");
+            fail(error != null ? error.getMessage() : failed ? "exchange failed" : DELETED_BY_PEER);
         }
         initiate();
     }
@@ -363,10 +371,40 @@ public final class TaskManager {
         }
         OutboundMessage info = new OutboundMessage(sa, ExchangeType.INFORMATIONAL, nextRequestId + 1, false);
         info.addNotify(NotifyType.AUTHENTICATION_FAILED, new byte[0]);
-        byte[] encoded = encode(info);
+        List<byte[]> encoded = encode(info);
         if (encoded != null) {
-            ctx.send(sa, encoded);
+            send(encoded);
         }
+    }
+
+    /**
+     * The largest IKE message we send unfragmented: strongSwan's default fragment_size of 1280 bytes for the whole
+     * IP datagram (the IPv6 minimum MTU), less the IP and UDP headers and the non-ESP marker on port 4500.
+     */
+    private int fragmentLimit() {
+        int ip = sa.remote().getAddress() instanceof java.net.Inet6Address ? 40 : 20;
+        return FRAGMENT_SIZE - ip - 8 - (sa.local().getPort() == 500 ? 0 : 4);
+    }
+
+    /**
+     * RFC 7383 §2.6.1: the first fragment of a request we already answered asks for our answer again (the other
+     * fragments of that retransmission are ignored); returns whether the fragment was such a retransmission.
+     */
+    public boolean resendForRetransmittedFragment(final long messageId, final int fragmentNumber) {
+        if (messageId != expectedRequestId - 1 || lastResponse == null) {
+            return false;
+        }
+        if (fragmentNumber == 1) {
+            IKE.log(System.Logger.Level.INFO, "received retransmit of request with ID " + messageId
+                    + ", retransmitting response");
+            send(lastResponse);
+        }
+        return true;
+    }
+
+    /** Collects the fragments of the peer's requests ({@code response} false) or of its responses. */
+    public Reassembler reassembler(final boolean response) {
+        return response ? responseFragments : requestFragments;
     }
 
     private void createPassiveTasks(final IkeMessage request) {
@@ -411,12 +449,33 @@ public final class TaskManager {
                 && saPayload.proposals().get(0).protocolId().equals(ProtocolId.IKE);
     }
 
-    private byte[] encode(final OutboundMessage built) {
+    private void send(final List<byte[]> datagrams) {
+        for (byte[] d : datagrams) {
+            ctx.send(sa, d);
+        }
+    }
+
+    /**
+     * Encodes a message as one datagram, or, once both ends announced support in IKE_SA_INIT, as RFC 7383
+     * fragments when it would not fit {@link #fragmentLimit()}: IP fragments of IKE messages are often dropped.
+     */
+    private List<byte[]> encode(final OutboundMessage built) {
         IkeMessage message = built.toMessage();
         try {
-            byte[] encoded = MessageCodec.encode(message, message.encrypted() ? sa.outbound() : null);
             ENC.log(System.Logger.Level.INFO, "generating " + message.summary());
-            return encoded;
+            if (!message.encrypted() || !sa.fragmentation()) {
+                return List.of(MessageCodec.encode(message, message.encrypted() ? sa.outbound() : null));
+            }
+            List<byte[]> out = MessageCodec.encodeFragments(message, sa.outbound(), fragmentLimit());
+            if (out.size() > 1) {
+                ENC.log(System.Logger.Level.INFO, "splitting IKE message into " + out.size() + " fragments");
+                for (int i = 1; i <= out.size(); i++) {
+                    ENC.log(System.Logger.Level.INFO, "generating " + message.exchangeType() + (message.header()
+                            .response() ? " response " : " request ") + message.messageId() + " [ EF(" + i + "/"
+                            + out.size() + ") ]");
+                }
+            }
+            return out;
         } catch (RuntimeException e) {
             fail("encoding " + message.exchangeType() + " failed: " + e.getMessage());
             return null;

@@ -44,6 +44,6 @@ public final class Tasks {
 
     /** Removes a CHILD_SA's SAs and policies from the data plane (its IKE_SA is going away). */
     public static void uninstall(final IkeSa sa, final TaskContext ctx, final ChildSa child) {
-        new ChildSaInstaller(sa, ctx).uninstall(child, false);
+        new ChildSaInstaller(sa, ctx).uninstall(child, ctx.trapped(child.reqid()));
     }
 }

@@ -48,6 +48,7 @@ class IkeDaemonCertAuthTest {
     private static KeyPair keys(final String kind) throws Exception {
         switch (kind) {
             case "rsa": return TestPki.rsa(2048);
+            case "rsa4096": return TestPki.rsa(4096);
             case "ecdsa": return TestPki.ec("secp256r1");
             default: return TestPki.ed("Ed25519");
         }
@@ -108,6 +109,23 @@ class IkeDaemonCertAuthTest {
         assertEquals(Identity.dn(p.certA().getSubjectX500Principal()).toString(), vb.remoteId());
         assertEquals(va.localId(), vb.remoteId());
         assertEquals(vb.localId(), va.remoteId());
+    }
+
+    /**
+     * RFC 7383: with 4096-bit RSA, both IKE_AUTH messages outgrow a 1280-byte IP datagram; both ends announced
+     * fragmentation in IKE_SA_INIT, so they travel as encrypted fragments (SKF, payload type 53) and are
+     * reassembled.
+     */
+    @Test
+    void largeIkeAuthMessagesAreFragmented() throws Exception {
+        establishes("rsa4096", "rsa4096");
+        for (var link : List.of(net.between(A, B), net.between(B, A))) {
+            long fragments = link.stream().filter(d -> (d.data()[16] & 0xff) == 53).count();
+            assertTrue(fragments >= 2, "IKE_AUTH sent as fragments: " + fragments);
+            for (var d : link) {
+                assertTrue(d.data().length <= 1280 - 20 - 8, "datagram of " + d.data().length + " bytes");
+            }
+        }
     }
 
     @Test

@@ -109,6 +109,14 @@ class IkeDaemonExchangeTest {
         assertEquals(20, aOut.encryptionKey().length, "AES-128 key + 4-byte salt");
         assertNotNull(aOut.encapsulation(), "userspace data plane forces UDP encapsulation");
         assertEquals(4500, aOut.encapsulation().destinationPort());
+
+        // Per-SA counters and last use, as the data plane reports them (strongSwan's bytes-in, use-in).
+        backendA.usage.put(ca.spiIn(), new org.jswan.ike.spi.SaUsage(1500, 3, System.currentTimeMillis() - 3_000));
+        IkeSaView.ChildView used = a.listSas().get(0).children().get(0);
+        assertEquals(1500, used.bytesIn());
+        assertEquals(3, used.packetsIn());
+        assertTrue(used.useInSeconds() >= 3 && used.useInSeconds() <= 5, "use-in " + used.useInSeconds());
+        assertEquals(-1, used.useOutSeconds(), "never used outbound");
     }
 
     @Test
@@ -193,5 +201,52 @@ class IkeDaemonExchangeTest {
         await("both sides empty", () -> a.listSas().isEmpty() && b.listSas().isEmpty());
         assertEquals(0, backendA.saCount());
         assertEquals(0, backendB.saCount());
+    }
+
+    /**
+     * RFC 7296 §2.8: the rekey responder installs the new inbound SA before it answers, but keeps sending on the old
+     * SA until the initiator, which installs its new inbound SA only when the answer arrives, deletes the old one.
+     */
+    @Test
+    void rekeyResponderSwitchesOutboundOnlyWhenTheOldSaIsDeleted() throws Exception {
+        start("aes128gcm16-prfsha256-x25519", "aes128gcm16", "k", "k");
+        a.initiate("site-b", "net");
+        await("established", () -> established(a, 1) && established(b, 1));
+        int oldOutB = b.listSas().get(0).children().get(0).spiOut();
+        net.hold();
+        assertEquals(1, a.rekey(null, false));
+        await("rekey request sent", () -> net.heldCount() == 1);
+        net.deliverHeld(d -> d.from().getAddress().equals(A));
+        await("rekey response sent", () -> net.heldCount() == 1);
+
+        List<AddSaRequest> outB = outbound(backendB);
+        assertEquals(1, outB.size(), "responder has not switched outbound before its answer arrived");
+        assertEquals(oldOutB, outB.get(0).id().spi());
+        assertEquals(2, inbound(backendB).size(), "new inbound SA installed next to the old one");
+
+        net.deliverHeld(d -> d.from().getAddress().equals(B));
+        await("DELETE of the old SA sent", () -> net.heldCount() == 1);
+        assertEquals(1, outbound(backendB).size(), "still on the old outbound SA until the DELETE");
+        assertEquals(oldOutB, outbound(backendB).get(0).id().spi());
+        assertEquals(2, outbound(backendA).size(), "initiator sends on the new SA once the answer arrived");
+
+        net.release();
+        await("old SAs gone", () -> backendA.saCount() == 2 && backendB.saCount() == 2);
+        int newOutB = b.listSas().get(0).children().get(0).spiOut();
+        assertTrue(newOutB != oldOutB);
+        assertEquals(newOutB, outbound(backendB).get(0).id().spi(), "switched to the new outbound SA");
+        assertEquals(newOutB, a.listSas().get(0).children().get(0).spiIn());
+    }
+
+    private static List<AddSaRequest> outbound(final RecordingBackend backend) {
+        synchronized (backend) {
+            return backend.sas.values().stream().filter(r -> !r.inbound()).toList();
+        }
+    }
+
+    private static List<AddSaRequest> inbound(final RecordingBackend backend) {
+        synchronized (backend) {
+            return backend.sas.values().stream().filter(AddSaRequest::inbound).toList();
+        }
     }
 }

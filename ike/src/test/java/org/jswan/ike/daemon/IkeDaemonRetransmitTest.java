@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jswan.ike.daemon.InMemoryIkeNetwork.Conn;
 import org.jswan.ike.daemon.InMemoryIkeNetwork.Datagram;
+import org.jswan.ike.peer.ChildPeerConfig;
 import org.jswan.ike.task.RetransmitSchedule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -48,6 +49,20 @@ class IkeDaemonRetransmitTest {
                 InMemoryIkeNetwork.NO_CREDENTIALS);
         b.load(List.of(Conn.psk("a", B, A, "10.2.0.0/16", "10.1.0.0/16").build()), secret("k"),
                 InMemoryIkeNetwork.NO_CREDENTIALS);
+    }
+
+    /** A (DPD every 150 ms, the given close_action and dpd_action) establishes with B. */
+    private void establishWithDpd(final ChildPeerConfig.CloseAction close, final ChildPeerConfig.CloseAction dpd)
+            throws InterruptedException {
+        a = net.daemon(A, backendA, FAST);
+        b = net.daemon(B, backendB, FAST);
+        a.load(List.of(InMemoryIkeNetwork.withActions(InMemoryIkeNetwork.withDpd(Conn.psk("b", A, B, "10.1.0.0/16",
+                "10.2.0.0/16").build(), java.time.Duration.ofMillis(150)), close, dpd)), secret("k"),
+                InMemoryIkeNetwork.NO_CREDENTIALS);
+        b.load(List.of(Conn.psk("a", B, A, "10.2.0.0/16", "10.1.0.0/16").build()), secret("k"),
+                InMemoryIkeNetwork.NO_CREDENTIALS);
+        a.initiate("b", "net");
+        await("established", () -> established(a, 1) && established(b, 1));
     }
 
     private static int messageId(final Datagram d) {
@@ -104,20 +119,49 @@ class IkeDaemonRetransmitTest {
 
     @Test
     void deadPeerDetectionKeepsALivePeerAndDropsADeadOne() throws Exception {
-        a = net.daemon(A, backendA, FAST);
-        b = net.daemon(B, backendB, FAST);
-        a.load(List.of(InMemoryIkeNetwork.withDpd(Conn.psk("b", A, B, "10.1.0.0/16", "10.2.0.0/16").build(),
-                java.time.Duration.ofMillis(150))), secret("k"), InMemoryIkeNetwork.NO_CREDENTIALS);
-        b.load(List.of(Conn.psk("a", B, A, "10.2.0.0/16", "10.1.0.0/16").build()), secret("k"),
-                InMemoryIkeNetwork.NO_CREDENTIALS);
-        a.initiate("b", "net");
-        await("established", () -> established(a, 1) && established(b, 1));
+        establishWithDpd(ChildPeerConfig.CloseAction.NONE, ChildPeerConfig.CloseAction.NONE);
         // INFORMATIONAL (37) requests with no payload, answered by B.
         await("two DPD exchanges", () -> net.between(B, A).stream().filter(d -> d.data()[18] == 37).count() >= 2);
         assertTrue(established(a, 1) && established(b, 1));
         net.drop = answersOfBLost();
         await("dead peer detected", () -> a.listSas().isEmpty());
         assertEquals(0, backendA.saCount());
+    }
+
+    /** swanctl.conf(5) dpd_action = restart: the initiator brings the connection up again once the peer is back. */
+    @Test
+    void deadPeerWithDpdActionRestartIsReinitiated() throws Exception {
+        establishWithDpd(ChildPeerConfig.CloseAction.NONE, ChildPeerConfig.CloseAction.START);
+        long first = a.listSas().get(0).spiI();
+        // B loses its state (a reboot) and answers nothing until A has given the IKE_SA up.
+        net.drop = answersOfBLost();
+        await("dead peer detected and a new IKE_SA started", () -> a.listSas().size() == 1
+                && a.listSas().get(0).spiI() != first);
+        b.terminate(null);
+        net.drop = d -> false;
+        await("re-established", () -> established(a, 1) && a.listSas().get(0).spiI() != first);
+        assertEquals(1, a.listSas().size());
+    }
+
+    /** dpd_action = clear (the default): a dead peer's IKE_SA is gone and nothing is started. */
+    @Test
+    void deadPeerWithoutDpdActionStaysDown() throws Exception {
+        establishWithDpd(ChildPeerConfig.CloseAction.NONE, ChildPeerConfig.CloseAction.NONE);
+        net.drop = answersOfBLost();
+        await("dead peer detected", () -> a.listSas().isEmpty());
+        Thread.sleep(500);
+        assertTrue(a.listSas().isEmpty(), "nothing restarted");
+    }
+
+    /** close_action = start: when the peer deletes the IKE_SA, it is initiated again. */
+    @Test
+    void peerDeleteWithCloseActionStartIsReinitiated() throws Exception {
+        establishWithDpd(ChildPeerConfig.CloseAction.START, ChildPeerConfig.CloseAction.NONE);
+        long first = a.listSas().get(0).spiI();
+        assertEquals(1, b.terminate(null));
+        await("re-established by A", () -> established(a, 1) && established(b, 1)
+                && a.listSas().get(0).spiI() != first);
+        assertTrue(a.listSas().get(0).initiator(), "A initiated again");
     }
 
     @Test

@@ -184,6 +184,26 @@ final class InMemoryIkeNetwork implements AutoCloseable {
     }
 
     /** {@code p} with liveness checks after {@code delay} of silence. */
+    /** {@code p} with every child's close_action and dpd_action replaced. */
+    static PeerConfig withActions(final PeerConfig p, final ChildPeerConfig.CloseAction close,
+                                  final ChildPeerConfig.CloseAction dpd) {
+        return withActions(p, p.children().get(0).startAction(), close, dpd);
+    }
+
+    /** {@code p} with every child's start_action, close_action and dpd_action replaced. */
+    static PeerConfig withActions(final PeerConfig p, final ChildPeerConfig.StartAction start,
+                                  final ChildPeerConfig.CloseAction close, final ChildPeerConfig.CloseAction dpd) {
+        List<ChildPeerConfig> children = new ArrayList<>();
+        for (ChildPeerConfig c : p.children()) {
+            children.add(new ChildPeerConfig(c.name(), c.localTs(), c.remoteTs(), c.espProposals(), c.transportMode(),
+                    start, close, dpd, c.rekeyTime(), c.lifeTime(), c.randTime(), c.rekeyBytes(),
+                    c.lifeBytes(), c.rekeyPackets(), c.lifePackets(), c.replayWindow()));
+        }
+        return new PeerConfig(p.name(), p.localAddrs(), p.remoteAddrs(), p.localPort(), p.remotePort(), p.proposals(),
+                p.local(), p.remote(), p.rekeyTime(), p.reauthTime(), p.overTime(), p.randTime(), p.dpdDelay(),
+                p.forceEncap(), p.sendCertreq(), p.sendCertAlways(), p.keyingTries(), children);
+    }
+
     static PeerConfig withDpd(final PeerConfig p, final Duration delay) {
         return new PeerConfig(p.name(), p.localAddrs(), p.remoteAddrs(), p.localPort(), p.remotePort(), p.proposals(),
                 p.local(), p.remote(), p.rekeyTime(), p.reauthTime(), p.overTime(), p.randTime(), delay,

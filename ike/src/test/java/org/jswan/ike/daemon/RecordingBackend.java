@@ -21,6 +21,8 @@ final class RecordingBackend implements IpsecBackend {
     final Map<Integer, AddSaRequest> sas = new LinkedHashMap<>();
     final Map<String, PolicyRequest> policies = new LinkedHashMap<>();
     volatile int deletedSas;
+    /** What {@link #querySa} reports per SPI; SPIs not in here report nothing used. */
+    final Map<Integer, SaUsage> usage = new java.util.concurrent.ConcurrentHashMap<>();
     /** When set, SPI allocation fails (a data plane out of resources). */
     volatile boolean refuseSpis;
     BackendListener listener;
@@ -50,7 +52,7 @@ final class RecordingBackend implements IpsecBackend {
 
     @Override
     public SaUsage querySa(final SaId id) {
-        return new SaUsage(0, 0, 0);
+        return usage.getOrDefault(id.spi(), new SaUsage(0, 0, 0));
     }
 
     @Override
