@@ -60,7 +60,7 @@ public final class UserspaceIpsecBackend implements IpsecBackend {
     private final Map<String, Integer> routes = new HashMap<>();
     private final Map<Integer, Integer> reqidBySpi = new HashMap<>();
     private final Map<String, PolicyRoute> policyRoutes = new HashMap<>();
-    private final Map<InetAddress, List<RoutingRule>> bypassRules = new HashMap<>();
+    private final Map<IpPrefix, List<RoutingRule>> bypassRules = new HashMap<>();
     /** The UDP port ESP goes to at each peer (4500, or the NAT-mapped port), learnt from outbound SAs. */
     private final Map<InetAddress, Integer> remotePorts = new HashMap<>();
 
@@ -240,7 +240,10 @@ public final class UserspaceIpsecBackend implements IpsecBackend {
      * table) and two rules pick it: at {@value #TABLE} "to remote [ipproto P] [dport A-B] lookup 220", so only the
      * protected protocol/ports enter the TUN device, and before it, at {@value #BYPASS_PRIORITY}, "to peer ipproto
      * udp dport 500 / dport (ESP port) lookup main", so IKE and ESP-in-UDP to the peer always take the main table.
-     * Same design as {@code jswan static} (StaticRoutes), proven by the transport cases of EspWireFormatTest.
+     * A transport-mode trap policy (no SA yet, peer unknown) treats its remote selector as the peer. The bypass
+     * rules stay until {@link #removeAllRoutes} (they only keep IKE and ESP in the main table). Same design as
+     * {@code jswan static} (StaticRoutes, whose transport cases run in EspWireFormatTest); the kernel's lookups are
+     * checked by UserspaceIpsecBackendRoutingTest.
      */
     private void addRoute(final TrafficSelector remote, final Selector local, final PolicyRequest p) {
         String key = remote.address().getHostAddress() + "/" + remote.prefixLength();
@@ -250,7 +253,10 @@ public final class UserspaceIpsecBackend implements IpsecBackend {
         }
         IpPrefix prefix = new IpPrefix(remote.address(), remote.prefixLength());
         InetAddress peer = p.outboundSa() == null ? null : p.outboundSa().destination();
-        boolean coversPeer = peer != null && SelectorPrefixes.contains(remote, peer);
+        // A trap policy has no SA yet, so no known peer; in transport mode its remote selector is the peer itself.
+        boolean coversPeer = peer != null ? SelectorPrefixes.contains(remote, peer)
+                : p.mode() == AddSaRequest.Mode.TRANSPORT;
+        IpPrefix peerPrefix = peer != null ? new IpPrefix(peer, peer.getAddress().length * 8) : prefix;
         Route route = Route.to(prefix, tunName);
         InetAddress src = localAddressWithin(local, remote.address() instanceof Inet4Address);
         if (src != null) {
@@ -258,7 +264,7 @@ public final class UserspaceIpsecBackend implements IpsecBackend {
         }
         try {
             if (coversPeer) {
-                bypass(peer, remotePorts.getOrDefault(peer, NAT_T));
+                bypass(peerPrefix, peer == null ? NAT_T : remotePorts.getOrDefault(peer, NAT_T));
                 RoutingRule rule = new RoutingRule(TABLE, prefix, p.destination().ipProtocol(),
                         anyPort(p.destination()) ? 0 : p.destination().startPort(),
                         anyPort(p.destination()) ? 0 : p.destination().endPort(), TABLE);
@@ -271,7 +277,7 @@ public final class UserspaceIpsecBackend implements IpsecBackend {
             }
             KNL.log(System.Logger.Level.INFO, "installing route " + key + " dev " + tunName
                     + (src == null ? "" : " src " + src.getHostAddress())
-                    + (coversPeer ? " table " + TABLE + " (covers the peer " + peer.getHostAddress()
+                    + (coversPeer ? " table " + TABLE + " (covers the peer " + peerPrefix
                     + ": IKE and ESP to it bypass the TUN device)" : ""));
         } catch (NetConfigException e) {
             KNL.log(System.Logger.Level.WARNING, "unable to install route " + key + " dev " + tunName + ": "
@@ -284,14 +290,13 @@ public final class UserspaceIpsecBackend implements IpsecBackend {
     }
 
     /** Once per peer: IKE (UDP 500) and ESP-in-UDP to the peer's port stay in the main table. */
-    private void bypass(final InetAddress peer, final int espPort) throws NetConfigException {
+    private void bypass(final IpPrefix peer, final int espPort) throws NetConfigException {
         if (bypassRules.containsKey(peer)) {
             return;
         }
-        IpPrefix host = new IpPrefix(peer, peer.getAddress().length * 8);
         List<RoutingRule> rules = new ArrayList<>();
         for (int port : espPort == IKE ? new int[] {IKE} : new int[] {IKE, espPort}) {
-            RoutingRule r = new RoutingRule(BYPASS_PRIORITY, host, UDP, port, port, RoutingRule.MAIN);
+            RoutingRule r = new RoutingRule(BYPASS_PRIORITY, peer, UDP, port, port, RoutingRule.MAIN);
             net.addRule(r);
             rules.add(r);
         }

@@ -111,6 +111,18 @@ class UserspaceIpsecBackendTest {
         assertEquals(List.of("rule del 219 192.0.2.2/32", "rule del 219 192.0.2.2/32"), calls);
     }
 
+    /** A transport-mode trap policy has no SA yet: its remote selector is the peer, so it gets the rules too. */
+    @Test
+    void transportTrapPolicyWithoutSaStillBypassesIke() throws Exception {
+        backend.addPolicy(new PolicyRequest(host("192.0.2.1"), host("192.0.2.7"), PolicyRequest.Direction.OUT, 3,
+                null, AddSaRequest.Mode.TRANSPORT, 0));
+        assertEquals(List.of(
+                "rule add 219 192.0.2.7/32 17/500-500 254",
+                "rule add 219 192.0.2.7/32 17/4500-4500 254",
+                "route add 192.0.2.7/32 table 220",
+                "rule add 220 192.0.2.7/32 0/0-0 220"), calls);
+    }
+
     /** A tunnel whose remote subnet includes the peer's outer address needs the same protection. */
     @Test
     void tunnelCoveringThePeerUsesTable220ElseTheMainTable() throws Exception {
