@@ -17,10 +17,14 @@ import java.util.Objects;
  * @param localTs       selectors for our side of the traffic (inner source outbound, inner destination inbound)
  * @param remoteTs      selectors for the peer's side
  * @param tfcPadTo      tunnel mode only: pad the inner packet with TFC padding up to this size (RFC 4303 §2.7); 0 off
+ * @param initialSeq    the sequence number counter at installation, 0 normally (RFC 4303 §3.3.3): outbound, the first
+ *                      packet carries {@code initialSeq + 1}; inbound, the highest number taken as received (the replay
+ *                      window's top). Like {@code ip xfrm state ... replay-oseq/replay-seq}, for manual keys and
+ *                      tests of the 2^32 boundary under ESN
  */
 public record SaSpec(int spi, Direction direction, Mode mode, int reqid, EspEndpoint endpoint, int encrId,
         int integId, int encrKeyBits, byte[] encrKey, byte[] integKey, boolean esn, int replayWindow, Lifetime soft,
-        Lifetime hard, List<TrafficSelector> localTs, List<TrafficSelector> remoteTs, int tfcPadTo) {
+        Lifetime hard, List<TrafficSelector> localTs, List<TrafficSelector> remoteTs, int tfcPadTo, long initialSeq) {
 
     public SaSpec {
         Objects.requireNonNull(direction, "direction");
@@ -39,6 +43,21 @@ public record SaSpec(int spi, Direction direction, Mode mode, int reqid, EspEndp
         if (esn && direction == Direction.INBOUND && replayWindow == 0) {
             throw new IllegalArgumentException("an inbound ESN SA needs a replay window");
         }
+        // RFC 4303 §3.3.3: without ESN the counter is 32 bits and must not cycle.
+        if (initialSeq < 0 || !esn && initialSeq > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("initialSeq " + Long.toUnsignedString(initialSeq) + " outside 0.."
+                    + (esn ? Long.MAX_VALUE : 0xFFFF_FFFFL));
+        }
+    }
+
+    /** An SA whose sequence number counter starts at 0, as every IKE-negotiated SA does. */
+    public SaSpec(final int spi, final Direction direction, final Mode mode, final int reqid,
+            final EspEndpoint endpoint, final int encrId, final int integId, final int encrKeyBits,
+            final byte[] encrKey, final byte[] integKey, final boolean esn, final int replayWindow, final Lifetime soft,
+            final Lifetime hard, final List<TrafficSelector> localTs, final List<TrafficSelector> remoteTs,
+            final int tfcPadTo) {
+        this(spi, direction, mode, reqid, endpoint, encrId, integId, encrKeyBits, encrKey, integKey, esn,
+                replayWindow, soft, hard, localTs, remoteTs, tfcPadTo, 0);
     }
 
     @Override
@@ -46,6 +65,6 @@ public record SaSpec(int spi, Direction direction, Mode mode, int reqid, EspEndp
         return "SaSpec[spi=" + String.format("%08x", spi) + ", " + direction + ", " + mode + ", reqid=" + reqid + ", "
                 + endpoint + ", encr=" + encrId + "/" + encrKeyBits + ", integ=" + integId + ", keys=<redacted>, esn="
                 + esn + ", replay=" + replayWindow + ", soft=" + soft + ", hard=" + hard + ", local=" + localTs
-                + ", remote=" + remoteTs + "]";
+                + ", remote=" + remoteTs + (initialSeq == 0 ? "" : ", initialSeq=" + initialSeq) + "]";
     }
 }

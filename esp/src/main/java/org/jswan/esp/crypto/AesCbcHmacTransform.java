@@ -17,6 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class AesCbcHmacTransform implements EspTransform {
     private static final int IV_LENGTH = 16;
+    static final int IVS_PER_DRAW = 256;
 
     private final Cipher cipher;
     private final Mac mac;
@@ -27,7 +28,9 @@ public final class AesCbcHmacTransform implements EspTransform {
     private final boolean encrypt;
     private final boolean esn;
     private final SecureRandom random;
-    private final byte[] iv = new byte[IV_LENGTH];
+    /** Unpredictable IVs drawn ahead (RFC 3602 §2.3); {@link #ivNext} is the next unused one. */
+    private final byte[] ivPool;
+    private int ivNext;
     private final byte[] digest;
     private final byte[] seqHigh = new byte[4];
     private final Scratch scratch = new Scratch();
@@ -38,6 +41,13 @@ public final class AesCbcHmacTransform implements EspTransform {
      */
     AesCbcHmacTransform(final byte[] encKey, final String macAlgorithm, final byte[] integKey, final boolean encrypt,
             final boolean esn, final SecureRandom random) {
+        this(encKey, macAlgorithm, integKey, encrypt, esn, random, 1);
+    }
+
+    private AesCbcHmacTransform(final byte[] encKey, final String macAlgorithm, final byte[] integKey,
+            final boolean encrypt, final boolean esn, final SecureRandom random, final int ivsPerDraw) {
+        this.ivPool = new byte[IV_LENGTH * ivsPerDraw];
+        this.ivNext = ivPool.length;
         if (encKey.length != 16 && encKey.length != 24 && encKey.length != 32) {
             throw new EspCryptoException("AES-CBC key must be 16, 24 or 32 bytes");
         }
@@ -48,6 +58,9 @@ public final class AesCbcHmacTransform implements EspTransform {
         this.random = random;
         try {
             this.cipher = Cipher.getInstance("AES/CBC/NoPadding");
+            // Once: zero IV, the packet's IV is applied to the first block (see the class comment).
+            this.cipher.init(encrypt ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE, this.encKey,
+                    new IvParameterSpec(new byte[IV_LENGTH]));
             if (macAlgorithm == null) {
                 this.mac = null;
                 this.integKeyBytes = new byte[0];
@@ -71,7 +84,7 @@ public final class AesCbcHmacTransform implements EspTransform {
 
     public AesCbcHmacTransform(final byte[] encKey, final String macAlgorithm, final byte[] integKey,
             final boolean encrypt, final boolean esn) {
-        this(encKey, requireMac(macAlgorithm), integKey, encrypt, esn, new SecureRandom());
+        this(encKey, requireMac(macAlgorithm), integKey, encrypt, esn, new SecureRandom(), IVS_PER_DRAW);
     }
 
     private static String requireMac(final String macAlgorithm) {
@@ -99,10 +112,13 @@ public final class AesCbcHmacTransform implements EspTransform {
     @Override
     public int seal(final ByteBuffer buf, final int espOff, final int plaintextLength, final long seq) {
         // RFC 3602 §2.3: the IV must be unpredictable.
-        random.nextBytes(iv);
-        for (int i = 0; i < IV_LENGTH; i++) {
-            buf.put(espOff + 8 + i, iv[i]);
+        if (ivNext == ivPool.length) {
+            random.nextBytes(ivPool);
+            ivNext = 0;
         }
+        buf.put(espOff + 8, ivPool, ivNext, IV_LENGTH);
+        Arrays.fill(ivPool, ivNext, ivNext + IV_LENGTH, (byte) 0); // a used IV is public, a drawn one is not yet
+        ivNext += IV_LENGTH;
         return sealPrepared(buf, espOff, plaintextLength, seq);
     }
 
@@ -120,8 +136,9 @@ public final class AesCbcHmacTransform implements EspTransform {
             // Ciphertext lands in the second half, then the ESP header + IV + ciphertext are contiguous there.
             byte[] work = scratch.get(2 * espLen);
             buf.get(espOff, work, 0, espLen);
-            System.arraycopy(work, 8, iv, 0, IV_LENGTH);
-            cipher.init(Cipher.ENCRYPT_MODE, encKey, new IvParameterSpec(iv));
+            for (int i = 0; i < IV_LENGTH; i++) {
+                work[8 + IV_LENGTH + i] ^= work[8 + i]; // P1 xor IV, then CBC from a zero IV
+            }
             System.arraycopy(work, 0, work, espLen, 8 + IV_LENGTH);
             cipher.doFinal(work, 8 + IV_LENGTH, plaintextLength, work, espLen + 8 + IV_LENGTH);
             buf.put(ptOff, work, espLen + 8 + IV_LENGTH, plaintextLength);
@@ -159,9 +176,10 @@ public final class AesCbcHmacTransform implements EspTransform {
                     return -1;
                 }
             }
-            System.arraycopy(work, 8, iv, 0, IV_LENGTH);
-            cipher.init(Cipher.DECRYPT_MODE, encKey, new IvParameterSpec(iv));
             int n = cipher.doFinal(work, 8 + IV_LENGTH, ctLength, work, espLength);
+            for (int i = 0; i < IV_LENGTH; i++) {
+                work[espLength + i] ^= work[8 + i]; // decrypted from a zero IV: apply the packet's IV
+            }
             buf.put(ctOff, work, espLength, n);
             return n;
         } catch (GeneralSecurityException e) {
@@ -199,6 +217,7 @@ public final class AesCbcHmacTransform implements EspTransform {
         Arrays.fill(encKeyBytes, (byte) 0);
         Arrays.fill(integKeyBytes, (byte) 0);
         Arrays.fill(digest, (byte) 0);
+        Arrays.fill(ivPool, (byte) 0);
         scratch.wipe();
     }
 

@@ -21,6 +21,18 @@ public final class ReplayWindow {
     private long top;
 
     public ReplayWindow(final int size, final boolean esn) {
+        this(size, esn, 0);
+    }
+
+    /**
+     * A window whose top starts at {@code initialTop} with nothing marked below it (as {@code ip xfrm state ...
+     * replay-seq} sets it): for manually keyed SAs that do not start at 1, and tests around 2^32 under ESN.
+     */
+    public ReplayWindow(final int size, final boolean esn, final long initialTop) {
+        if (initialTop < 0 || !esn && initialTop > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("initial top " + initialTop + " outside the sequence space");
+        }
+        this.top = initialTop;
         if (size < 1 || size > MAX_SIZE) {
             throw new IllegalArgumentException("replay window " + size + " outside 1.." + MAX_SIZE);
         }
@@ -33,6 +45,9 @@ public final class ReplayWindow {
         }
         this.blocks = new long[n];
         this.blockMask = n - 1;
+        if (initialTop > 0) {
+            blocks[(int) (initialTop >>> 6) & blockMask] |= 1L << (initialTop & 63); // the top itself was received
+        }
     }
 
     public int size() {

@@ -36,8 +36,8 @@ public final class SecurityAssociation {
     private volatile Peer peer;
     private volatile boolean dead;
 
-    /** tx thread only: next sequence number to send (starts at 1, RFC 4303 §3.3.3). */
-    private long nextSeq = 1;
+    /** tx thread only: next sequence number to send (starts at 1, RFC 4303 §3.3.3, unless the spec says else). */
+    private long nextSeq;
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong packets = new AtomicLong();
     private volatile long lastUseMillis;
@@ -62,7 +62,8 @@ public final class SecurityAssociation {
         this.esn = spec.esn();
         this.transform = transform;
         this.replay = spec.direction() == Direction.INBOUND && spec.replayWindow() > 0
-                ? new ReplayWindow(spec.replayWindow(), spec.esn()) : null;
+                ? new ReplayWindow(spec.replayWindow(), spec.esn(), spec.initialSeq()) : null;
+        this.nextSeq = spec.initialSeq() + 1;
         this.localTs = Selector.compile(spec.localTs());
         this.remoteTs = Selector.compile(spec.remoteTs());
         this.soft = spec.soft();

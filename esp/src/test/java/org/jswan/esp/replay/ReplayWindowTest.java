@@ -85,4 +85,20 @@ class ReplayWindowTest {
         assertThrows(IllegalArgumentException.class, () -> new ReplayWindow(0, false));
         assertEquals(4096, new ReplayWindow(4096, false).size());
     }
+
+    @Test
+    void initialTopJustBelow2To32AcceptsTheWrapUnderEsn() {
+        ReplayWindow w = new ReplayWindow(32, true, 0xFFFF_FFF0L);
+        assertEquals(ReplayWindow.REJECT, w.check(0xFFFF_FFF0), "the initial top counts as received");
+        assertEquals(0xFFFF_FFF0L - 31, w.check(0xFFFF_FFF0 - 31), "inside the window below the initial top");
+        accept(w, 0xFFFF_FFFFL, 0xFFFF_FFFF);
+        accept(w, 1L << 32, 0); // low 0 with high 1 (RFC 4303 §2.2.1: only the 64-bit value 0 is never sent)
+        accept(w, (1L << 32) + 1, 1);
+        assertEquals(ReplayWindow.REJECT, w.check(0xFFFF_FFFF), "replayed across the boundary");
+    }
+
+    @Test
+    void initialTopBeyond32BitsNeedsEsn() {
+        assertThrows(IllegalArgumentException.class, () -> new ReplayWindow(32, false, 1L << 32));
+    }
 }

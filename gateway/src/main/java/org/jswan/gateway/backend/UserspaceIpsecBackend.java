@@ -35,6 +35,7 @@ import org.jswan.nativeio.net.IpPrefix;
 import org.jswan.nativeio.net.NetConfigException;
 import org.jswan.nativeio.net.NetworkConfigurator;
 import org.jswan.nativeio.net.Route;
+import org.jswan.nativeio.net.RoutingRule;
 
 /**
  * IKE's backend on the userspace ESP engine (strongSwan's kernel-libipsec plugin): SAs and policies go to
@@ -45,6 +46,12 @@ import org.jswan.nativeio.net.Route;
 public final class UserspaceIpsecBackend implements IpsecBackend {
     private static final System.Logger KNL = System.getLogger("KNL");
     private static final int NAT_T = 4500;
+    private static final int IKE = 500;
+    private static final int UDP = 17;
+    /** strongSwan's routing table for IPsec routes; the rule that selects it has this priority too. */
+    static final int TABLE = 220;
+    /** Rules that keep IKE and ESP to the peer in the main table run just before the TUN rule. */
+    static final int BYPASS_PRIORITY = TABLE - 1;
 
     private final EspDataPlane plane;
     private final NetworkConfigurator net;
@@ -52,6 +59,13 @@ public final class UserspaceIpsecBackend implements IpsecBackend {
     private final Map<String, List<Long>> policies = new HashMap<>();
     private final Map<String, Integer> routes = new HashMap<>();
     private final Map<Integer, Integer> reqidBySpi = new HashMap<>();
+    private final Map<String, PolicyRoute> policyRoutes = new HashMap<>();
+    private final Map<IpPrefix, List<RoutingRule>> bypassRules = new HashMap<>();
+    /** The UDP port ESP goes to at each peer (4500, or the NAT-mapped port), learnt from outbound SAs. */
+    private final Map<InetAddress, Integer> remotePorts = new HashMap<>();
+
+    private record PolicyRoute(Route route, RoutingRule rule) {
+    }
     private volatile BackendListener listener;
 
     public UserspaceIpsecBackend(final EspDataPlane plane, final NetworkConfigurator net, final String tunName) {
@@ -111,6 +125,9 @@ public final class UserspaceIpsecBackend implements IpsecBackend {
         AddSaRequest.UdpEncapsulation encap = r.encapsulation();
         int localPort = encap == null ? NAT_T : inbound ? encap.destinationPort() : encap.sourcePort();
         int remotePort = encap == null ? NAT_T : inbound ? encap.sourcePort() : encap.destinationPort();
+        if (!inbound && encap != null) {
+            remotePorts.put(remoteAddr, remotePort);
+        }
         EspEndpoint endpoint = new EspEndpoint(new InetSocketAddress(localAddr, localPort),
                 new InetSocketAddress(remoteAddr, remotePort), encap != null);
         List<Selector> local = inbound ? r.destinationSelectors() : r.sourceSelectors();
@@ -194,7 +211,7 @@ public final class UserspaceIpsecBackend implements IpsecBackend {
         }
         policies.put(key, ids);
         for (TrafficSelector r : SelectorPrefixes.of(p.destination())) {
-            addRoute(r, p.source());
+            addRoute(r, p.source(), p);
         }
     }
 
@@ -215,25 +232,75 @@ public final class UserspaceIpsecBackend implements IpsecBackend {
         }
     }
 
-    private void addRoute(final TrafficSelector remote, final Selector local) {
+    /**
+     * Steers traffic for {@code remote} into the TUN device. A plain route in the main table would also catch the
+     * tunnel's own packets whenever {@code remote} covers the peer's outer address (always in transport mode, and in
+     * tunnel mode with a remote subnet that includes the peer): the ESP-in-UDP packets and IKE messages to the peer
+     * would loop back into the TUN device. Then the route goes into table {@value #TABLE} (strongSwan's routing
+     * table) and two rules pick it: at {@value #TABLE} "to remote [ipproto P] [dport A-B] lookup 220", so only the
+     * protected protocol/ports enter the TUN device, and before it, at {@value #BYPASS_PRIORITY}, "to peer ipproto
+     * udp dport 500 / dport (ESP port) lookup main", so IKE and ESP-in-UDP to the peer always take the main table.
+     * A transport-mode trap policy (no SA yet, peer unknown) treats its remote selector as the peer. The bypass
+     * rules stay until {@link #removeAllRoutes} (they only keep IKE and ESP in the main table). Same design as
+     * {@code jswan static} (StaticRoutes, whose transport cases run in EspWireFormatTest); the kernel's lookups are
+     * checked by UserspaceIpsecBackendRoutingTest.
+     */
+    private void addRoute(final TrafficSelector remote, final Selector local, final PolicyRequest p) {
         String key = remote.address().getHostAddress() + "/" + remote.prefixLength();
         int refs = routes.merge(key, 1, Integer::sum);
         if (refs > 1) {
             return;
         }
-        Route route = Route.to(new IpPrefix(remote.address(), remote.prefixLength()), tunName);
+        IpPrefix prefix = new IpPrefix(remote.address(), remote.prefixLength());
+        InetAddress peer = p.outboundSa() == null ? null : p.outboundSa().destination();
+        // A trap policy has no SA yet, so no known peer; in transport mode its remote selector is the peer itself.
+        boolean coversPeer = peer != null ? SelectorPrefixes.contains(remote, peer)
+                : p.mode() == AddSaRequest.Mode.TRANSPORT;
+        IpPrefix peerPrefix = peer != null ? new IpPrefix(peer, peer.getAddress().length * 8) : prefix;
+        Route route = Route.to(prefix, tunName);
         InetAddress src = localAddressWithin(local, remote.address() instanceof Inet4Address);
         if (src != null) {
             route = route.withSource(src);
         }
         try {
-            net.addRoute(route);
+            if (coversPeer) {
+                bypass(peerPrefix, peer == null ? NAT_T : remotePorts.getOrDefault(peer, NAT_T));
+                RoutingRule rule = new RoutingRule(TABLE, prefix, p.destination().ipProtocol(),
+                        anyPort(p.destination()) ? 0 : p.destination().startPort(),
+                        anyPort(p.destination()) ? 0 : p.destination().endPort(), TABLE);
+                route = route.withTable(TABLE);
+                net.addRoute(route);
+                net.addRule(rule);
+                policyRoutes.put(key, new PolicyRoute(route, rule));
+            } else {
+                net.addRoute(route);
+            }
             KNL.log(System.Logger.Level.INFO, "installing route " + key + " dev " + tunName
-                    + (src == null ? "" : " src " + src.getHostAddress()));
+                    + (src == null ? "" : " src " + src.getHostAddress())
+                    + (coversPeer ? " table " + TABLE + " (covers the peer " + peerPrefix
+                    + ": IKE and ESP to it bypass the TUN device)" : ""));
         } catch (NetConfigException e) {
             KNL.log(System.Logger.Level.WARNING, "unable to install route " + key + " dev " + tunName + ": "
                     + e.getMessage());
         }
+    }
+
+    private static boolean anyPort(final Selector s) {
+        return s.ipProtocol() == 0 || s.startPort() == 0 && s.endPort() == 65535;
+    }
+
+    /** Once per peer: IKE (UDP 500) and ESP-in-UDP to the peer's port stay in the main table. */
+    private void bypass(final IpPrefix peer, final int espPort) throws NetConfigException {
+        if (bypassRules.containsKey(peer)) {
+            return;
+        }
+        List<RoutingRule> rules = new ArrayList<>();
+        for (int port : espPort == IKE ? new int[] {IKE} : new int[] {IKE, espPort}) {
+            RoutingRule r = new RoutingRule(BYPASS_PRIORITY, peer, UDP, port, port, RoutingRule.MAIN);
+            net.addRule(r);
+            rules.add(r);
+        }
+        bypassRules.put(peer, rules);
     }
 
     private void removeRoute(final TrafficSelector remote) {
@@ -243,42 +310,73 @@ public final class UserspaceIpsecBackend implements IpsecBackend {
             return;
         }
         routes.remove(key);
+        deleteRoute(key);
+    }
+
+    private void deleteRoute(final String key) {
+        PolicyRoute pr = policyRoutes.remove(key);
         try {
-            net.deleteRoute(Route.to(new IpPrefix(remote.address(), remote.prefixLength()), tunName));
-        } catch (NetConfigException e) {
+            if (pr != null) {
+                net.deleteRule(pr.rule());
+                net.deleteRoute(pr.route());
+            } else {
+                net.deleteRoute(Route.to(IpPrefix.parse(key), tunName));
+            }
+        } catch (NetConfigException | IllegalArgumentException e) {
             KNL.log(System.Logger.Level.DEBUG, () -> "route " + key + " already gone: " + e.getMessage());
         }
     }
 
-    /** Removes every route this backend installed (shutdown). */
+    /** Removes every route and rule this backend installed (shutdown). */
     public void removeAllRoutes() {
         for (String key : new ArrayList<>(routes.keySet())) {
-            String[] parts = key.split("/");
-            try {
-                net.deleteRoute(Route.to(IpPrefix.parse(key), tunName));
-            } catch (NetConfigException | IllegalArgumentException e) {
-                KNL.log(System.Logger.Level.DEBUG, () -> "route " + parts[0] + " already gone");
-            }
+            deleteRoute(key);
         }
         routes.clear();
+        for (List<RoutingRule> rules : bypassRules.values()) {
+            for (RoutingRule r : rules) {
+                try {
+                    net.deleteRule(r);
+                } catch (NetConfigException e) {
+                    KNL.log(System.Logger.Level.DEBUG, () -> "rule " + r + " already gone");
+                }
+            }
+        }
+        bypassRules.clear();
     }
 
     /** An address of this host inside the local selector, so traffic the gateway itself sends is protected. */
     private static InetAddress localAddressWithin(final Selector local, final boolean v4) {
+        List<InetAddress> all = new ArrayList<>();
         try {
             Enumeration<NetworkInterface> ifs = NetworkInterface.getNetworkInterfaces();
             while (ifs.hasMoreElements()) {
-                Enumeration<InetAddress> addrs = ifs.nextElement().getInetAddresses();
-                while (addrs.hasMoreElements()) {
-                    InetAddress a = addrs.nextElement();
-                    if ((a instanceof Inet4Address) == v4 && !a.isLoopbackAddress()
-                            && org.jswan.ike.peer.TsConfig.contains(local, new Selector(a, a, 0, 0, 65535))) {
-                        return a;
-                    }
-                }
+                all.addAll(java.util.Collections.list(ifs.nextElement().getInetAddresses()));
             }
         } catch (SocketException e) {
             return null;
+        }
+        return sourceWithin(local, v4, all);
+    }
+
+    /**
+     * The address for {@code ip route ... src}: of the wanted family, inside {@code local}, not loopback, and not
+     * link-local (valid on one link only, and Java reports it with a scope id, {@code fe80::1%eth0}, that
+     * {@code ip route} rejects); returned without any scope id. Null when none fits.
+     */
+    static InetAddress sourceWithin(final Selector local, final boolean v4, final List<InetAddress> candidates) {
+        for (InetAddress a : candidates) {
+            if ((a instanceof Inet4Address) != v4 || a.isLoopbackAddress() || a.isLinkLocalAddress()) {
+                continue;
+            }
+            try {
+                InetAddress plain = InetAddress.getByAddress(a.getAddress()); // drops the scope id
+                if (org.jswan.ike.peer.TsConfig.contains(local, new Selector(plain, plain, 0, 0, 65535))) {
+                    return plain;
+                }
+            } catch (java.net.UnknownHostException e) {
+                throw new IllegalStateException(e); // cannot happen: 4 or 16 bytes
+            }
         }
         return null;
     }

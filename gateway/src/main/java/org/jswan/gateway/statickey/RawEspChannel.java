@@ -2,6 +2,8 @@ package org.jswan.gateway.statickey;
 
 import java.io.IOException;
 import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 
 import org.jswan.esp.api.EspEndpoint;
@@ -11,9 +13,10 @@ import org.jswan.nativeio.raw.RawEspSocket;
 import org.jswan.nativeio.tun.PacketBatch;
 
 /**
- * Plain ESP (IP protocol 50) for a static tunnel over {@link RawEspSocket}: the kernel writes the outer IPv4 header,
- * so the engine hands over ESP packets ({@link org.jswan.esp.api.Framing#ESP}, in transport mode too). Received
- * datagrams carry their IPv4 header, which is stripped before decapsulation.
+ * Plain ESP (IP protocol 50) for a static tunnel over {@link RawEspSocket}: the kernel writes the outer IPv4 or IPv6
+ * header, so the engine hands over ESP packets ({@link org.jswan.esp.api.Framing#ESP}, in transport mode too). The
+ * socket is connected to the peer, so the kernel delivers only its ESP; IPv4 datagrams carry their IPv4 header, which
+ * is stripped before decapsulation, IPv6 ones arrive without it.
  */
 final class RawEspChannel implements EspTransport, Runnable {
     private static final System.Logger ESP = System.getLogger("ESP");
@@ -22,10 +25,16 @@ final class RawEspChannel implements EspTransport, Runnable {
     private final UdpInboundProcessor inbound;
     private final PacketBatch receive;
 
-    RawEspChannel(final Inet4Address local, final Inet4Address remote, final UdpInboundProcessor inbound)
+    RawEspChannel(final InetAddress local, final InetAddress remote, final UdpInboundProcessor inbound)
             throws IOException {
-        this.socket = RawEspSocket.open(local);
-        this.remote = RawEspSocket.toInt(remote);
+        this.socket = local instanceof Inet4Address v4 ? RawEspSocket.open(v4) : RawEspSocket.open((Inet6Address) local);
+        try {
+            socket.connect(remote);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+        this.remote = remote instanceof Inet4Address v4 ? RawEspSocket.toInt(v4) : 0;
         this.inbound = inbound;
         this.receive = new PacketBatch(inbound.batch().capacity(), inbound.batch().slotSize());
     }
@@ -33,7 +42,7 @@ final class RawEspChannel implements EspTransport, Runnable {
     @Override
     public void send(final PacketBatch batch, final EspEndpoint[] destinations) {
         try {
-            socket.send(batch, remote); // a static tunnel has exactly one peer
+            socket.send(batch); // a static tunnel has exactly one peer, the connected one
         } catch (IOException e) {
             ESP.log(System.Logger.Level.WARNING, "raw ESP send failed: " + e.getMessage());
         }
@@ -57,9 +66,12 @@ final class RawEspChannel implements EspTransport, Runnable {
                 ByteBuffer slot = receive.slot(i);
                 int off = receive.offset(i);
                 int len = receive.length(i);
-                int ihl = RawEspSocket.ipv4HeaderLength(slot, off);
-                if (ihl < 20 || ihl >= len || RawEspSocket.ipv4Source(slot, off) != remote) {
-                    continue;
+                int ihl = 0;
+                if (socket.ipv4()) {
+                    ihl = RawEspSocket.ipv4HeaderLength(slot, off);
+                    if (ihl < 20 || ihl >= len || RawEspSocket.ipv4Source(slot, off) != remote) {
+                        continue;
+                    }
                 }
                 ByteBuffer esp = slot.duplicate();
                 esp.limit(off + len).position(off + ihl);

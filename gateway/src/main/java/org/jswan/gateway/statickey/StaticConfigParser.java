@@ -36,12 +36,16 @@ import org.jswan.esp.api.TrafficSelector;
  * out.enc_key = 0x00112233...    # hex; AEAD: the key followed by its 4-byte salt (as Wireshark's esp_sa wants)
  * out.integ_key = 0x...          # AES-CBC only: the HMAC key (32, 48 or 64 bytes)
  * in.spi, in.alg, in.enc_key, in.integ_key   # the SA the peer sends with (its out.*)
+ * esn         = no               # yes: 64-bit extended sequence numbers on both SAs (RFC 4304)
+ * replay_window = 0              # inbound anti-replay window in packets (default 0, with esn = yes 32)
+ * out.seq     = 0                # last sequence number sent (the first packet gets out.seq + 1), like xfrm's oseq
+ * in.seq      = 0                # highest sequence number taken as received (replay window top), like xfrm's seq
  * </pre>
  */
 public final class StaticConfigParser {
     private static final Set<String> KEYS = Set.of("local", "remote", "encap", "local_port", "remote_port", "mode",
             "local_ts", "remote_ts", "route_src", "tun", "mtu", "out.spi", "out.alg", "out.enc_key", "out.integ_key",
-            "in.spi", "in.alg", "in.enc_key", "in.integ_key");
+            "in.spi", "in.alg", "in.enc_key", "in.integ_key", "esn", "replay_window", "out.seq", "in.seq");
 
     private Path file;
     private final Map<String, Integer> lineOf = new LinkedHashMap<>();
@@ -95,10 +99,15 @@ public final class StaticConfigParser {
             };
             List<TrafficSelector> localTs = selectors(values, "local_ts", mode == Mode.TRANSPORT ? local : null);
             List<TrafficSelector> remoteTs = selectors(values, "remote_ts", mode == Mode.TRANSPORT ? remote : null);
+            String esnText = values.getOrDefault("esn", "no").toLowerCase(Locale.ROOT);
+            if (!esnText.equals("yes") && !esnText.equals("no")) {
+                throw fail("esn", "expected yes or no, got '" + esnText + "'");
+            }
+            boolean esn = esnText.equals("yes");
             return new StaticTunnelConfig(local, remote, encap.equals("udp"), number(values, "local_port", 4500),
                     number(values, "remote_port", 4500), mode, localTs, remoteTs, values.getOrDefault("tun",
                     "jswan0"), number(values, "mtu", 1400), address(values, "route_src", false), sa(values, "out"),
-                    sa(values, "in"));
+                    sa(values, "in"), esn, number(values, "replay_window", esn ? 32 : 0));
         } catch (IllegalArgumentException e) {
             throw new StaticConfigException(path + ": " + e.getMessage());
         }
@@ -119,7 +128,7 @@ public final class StaticConfigParser {
         byte[] enc = hex(values, dir + ".enc_key", true);
         byte[] integ = hex(values, dir + ".integ_key", !algorithm.aead());
         try {
-            return new StaticSa((int) spi, algorithm, enc, integ);
+            return new StaticSa((int) spi, algorithm, enc, integ, sequence(values, dir + ".seq"));
         } catch (IllegalArgumentException e) {
             throw fail(dir + ".spi", e.getMessage());
         }
@@ -194,6 +203,24 @@ public final class StaticConfigParser {
         try {
             long n = v.startsWith("0x") || v.startsWith("0X") ? Long.parseLong(v.substring(2), 16) : Long.parseLong(v);
             if (n < 0 || n > 0xFFFF_FFFFL) {
+                throw fail(key, "'" + v + "' out of range");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw fail(key, "'" + v + "' is not a number");
+        }
+    }
+
+    /** A 64-bit sequence number (ESN), decimal or 0x hex. */
+    private long sequence(final Map<String, String> values, final String key) throws StaticConfigException {
+        String v = values.get(key);
+        if (v == null) {
+            return 0;
+        }
+        try {
+            long n = v.startsWith("0x") || v.startsWith("0X") ? Long.parseUnsignedLong(v.substring(2), 16)
+                    : Long.parseUnsignedLong(v);
+            if (n < 0) {
                 throw fail(key, "'" + v + "' out of range");
             }
             return n;

@@ -2,9 +2,23 @@ package org.jswan.gateway.statickey;
 
 import java.util.Objects;
 
-/** One manually keyed SA of a static tunnel; {@link #toString()} never shows the keys. */
-public record StaticSa(int spi, EspAlgorithm algorithm, byte[] encryptionKey, byte[] integrityKey) {
+/**
+ * One manually keyed SA of a static tunnel; {@link #toString()} never shows the keys.
+ *
+ * @param initialSeq the sequence number counter at start (see {@link org.jswan.esp.api.SaSpec#initialSeq()}): the last
+ *                   number sent (out) or received (in), 0 normally; like {@code ip xfrm state ... replay-oseq/seq}
+ */
+public record StaticSa(int spi, EspAlgorithm algorithm, byte[] encryptionKey, byte[] integrityKey, long initialSeq) {
+    public StaticSa(final int spi, final EspAlgorithm algorithm, final byte[] encryptionKey,
+            final byte[] integrityKey) {
+        this(spi, algorithm, encryptionKey, integrityKey, 0);
+    }
+
     public StaticSa {
+        if (initialSeq < 0) {
+            throw new IllegalArgumentException("sequence number " + Long.toUnsignedString(initialSeq)
+                    + " is beyond 2^63");
+        }
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(encryptionKey, "encryptionKey");
         integrityKey = integrityKey == null ? new byte[0] : integrityKey;
@@ -25,6 +39,7 @@ public record StaticSa(int spi, EspAlgorithm algorithm, byte[] encryptionKey, by
 
     @Override
     public String toString() {
-        return "StaticSa[spi=" + String.format("%08x", spi) + ", " + algorithm.keyword() + ", keys=<redacted>]";
+        return "StaticSa[spi=" + String.format("%08x", spi) + ", " + algorithm.keyword()
+                + (initialSeq == 0 ? "" : ", seq=" + initialSeq) + ", keys=<redacted>]";
     }
 }

@@ -1,7 +1,6 @@
 package org.jswan.gateway.statickey;
 
 import java.io.IOException;
-import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +28,8 @@ public final class StaticTunnel implements AutoCloseable {
     private static final System.Logger ESP = System.getLogger("ESP");
     private static final int REQID = 1;
     private static final int MAX_DATAGRAM = 65535;
-    /**
-     * No anti-replay: RFC 4303 §3.3.3 / RFC 4301 §4.5 — with manual keys the sequence number restarts whenever
-     * either side restarts, so a window would lock out a restarted peer.
-     */
-    private static final int REPLAY_WINDOW = 0;
+    // No anti-replay by default (replay_window = 0): RFC 4303 §3.3.3 / RFC 4301 §4.5 — with manual keys the
+    // sequence number restarts whenever either side restarts, so a window would lock out a restarted peer.
 
     private final StaticTunnelConfig config;
     private final EspDataPlane plane;
@@ -54,9 +50,6 @@ public final class StaticTunnel implements AutoCloseable {
 
     /** Sets everything up and starts the threads; on failure nothing is left behind. */
     public static StaticTunnel start(final StaticTunnelConfig c) throws IOException {
-        if (!c.udpEncap() && !(c.local() instanceof Inet4Address)) {
-            throw new IOException("encap = none needs IPv4 outer addresses (the raw ESP socket is IPv4 only)");
-        }
         EspDataPlane plane = new EspDataPlane();
         EspEndpoint endpoint = new EspEndpoint(new InetSocketAddress(c.local(), c.localPort()),
                 new InetSocketAddress(c.remote(), c.remotePort()), c.udpEncap());
@@ -88,7 +81,7 @@ public final class StaticTunnel implements AutoCloseable {
                 agent = new TunReaderAgent(tun, plane, udp);
             } else {
                 // A raw socket delivers up to a batch at once; stage them all.
-                RawEspChannel raw = new RawEspChannel((Inet4Address) c.local(), (Inet4Address) c.remote(),
+                RawEspChannel raw = new RawEspChannel(c.local(), c.remote(),
                         new UdpInboundProcessor(tun, plane, 64, MAX_DATAGRAM));
                 closeSocket = raw::close;
                 receiver = raw;
@@ -134,7 +127,8 @@ public final class StaticTunnel implements AutoCloseable {
             final EspEndpoint endpoint) {
         return new SaSpec(sa.spi(), direction, c.mode(), REQID, endpoint, sa.algorithm().encrId(),
                 sa.algorithm().integId(), sa.algorithm().keyBits(), sa.encryptionKey().clone(),
-                sa.integrityKey().clone(), false, REPLAY_WINDOW, null, null, c.localTs(), c.remoteTs(), 0);
+                sa.integrityKey().clone(), c.esn(), c.replayWindow(), null, null, c.localTs(), c.remoteTs(), 0,
+                sa.initialSeq());
     }
 
     public StaticTunnelConfig config() {

@@ -77,6 +77,22 @@ class StaticConfigParserTest {
     }
 
     @Test
+    void esnWithStartingSequenceNumbersAcross2To32() throws Exception {
+        StaticTunnelConfig c = parse(tunnel("esn = yes\nout.seq = 0xfffffffe\nin.seq = 4294967280\n"));
+        assertTrue(c.esn());
+        assertEquals(32, c.replayWindow(), "ESN needs a window; 32 by default like strongSwan");
+        assertEquals(0xFFFF_FFFEL, c.out().initialSeq());
+        assertEquals(0xFFFF_FFF0L, c.in().initialSeq());
+        assertEquals(1L << 40, parse(tunnel("esn = yes\nout.seq = 0x10000000000\n")).out().initialSeq());
+        assertFalse(parse(tunnel("")).esn());
+        assertEquals(0, parse(tunnel("")).replayWindow(), "manual keys: no window by default (RFC 4301 §4.5)");
+        assertThrows(StaticConfigException.class, () -> parse(tunnel("out.seq = 0x100000000\n")),
+                "beyond 32 bits without ESN");
+        assertThrows(StaticConfigException.class, () -> parse(tunnel("esn = yes\nreplay_window = 0\n")));
+        assertThrows(StaticConfigException.class, () -> parse(tunnel("esn = maybe\n")));
+    }
+
+    @Test
     void algorithmsResolveToIanaIdsAndKeyLengths() {
         EspAlgorithm gcm = EspAlgorithm.parse("aes256gcm16");
         assertEquals(EspTransformFactory.ENCR_AES_GCM_16, gcm.encrId());

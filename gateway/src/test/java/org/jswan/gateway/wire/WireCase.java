@@ -9,10 +9,17 @@ import java.util.Random;
  * (random test keys, written into both jswan's static file and the decoders' SA tables).
  */
 record WireCase(int index, String algorithm, boolean tunnel, boolean udp, boolean outer6, boolean inner6,
-        int outSpi, int inSpi, String outKey, String outIntegKey, String inKey, String inIntegKey) {
+        int outSpi, int inSpi, String outKey, String outIntegKey, String inKey, String inIntegKey, boolean esn) {
     static final String JSWAN_OUTER4 = "10.99.0.1";
     static final String JSWAN_OUTER6 = "fd99::1";
     static final int PEER_PORT = 4500;
+    /**
+     * ESN cases: jswan's outbound counter starts here ({@code out.seq}), so its four packets carry 2^32 - 1, 2^32,
+     * 2^32 + 1, 2^32 + 2: the low 32 bits on the wire wrap to 0 and the high bits move to 1 (RFC 4304 §2).
+     */
+    static final long ESN_OUT_SEQ = 0xFFFF_FFFEL;
+    /** ESN cases: jswan's replay window starts with this top ({@code in.seq}); Scapy then sends 2^32 - 1, 2^32, ... */
+    static final long ESN_IN_SEQ = 0xFFFF_FFF0L;
 
     static WireCase of(final int index, final String algorithm, final boolean tunnel, final boolean udp,
             final Random random) {
@@ -34,7 +41,14 @@ record WireCase(int index, String algorithm, boolean tunnel, boolean udp, boolea
             default -> 0;
         };
         return new WireCase(index, algorithm, tunnel, udp, outer6, tunnel ? inner6 : outer6, 0xc1000000 + index,
-                0xc2000000 + index, hex(random, keyLen), hex(random, integLen), hex(random, keyLen), hex(random, integLen));
+                0xc2000000 + index, hex(random, keyLen), hex(random, integLen), hex(random, keyLen), hex(random, integLen),
+                false);
+    }
+
+    /** The same case with 64-bit extended sequence numbers whose counters start just below 2^32. */
+    WireCase withEsn() {
+        return new WireCase(index, algorithm, tunnel, udp, outer6, inner6, outSpi, inSpi, outKey, outIntegKey, inKey,
+                inIntegKey, true);
     }
 
     private static String hex(final Random random, final int len) {
@@ -45,7 +59,8 @@ record WireCase(int index, String algorithm, boolean tunnel, boolean udp, boolea
 
     String name() {
         String family = outer6 == inner6 ? (outer6 ? "ipv6" : "ipv4") : (inner6 ? "ipv6-in-ipv4" : "ipv4-in-ipv6");
-        return algorithm + "/" + (tunnel ? "tunnel" : "transport") + "/" + (udp ? "udp" : "esp") + "/" + family;
+        return algorithm + "/" + (tunnel ? "tunnel" : "transport") + "/" + (udp ? "udp" : "esp") + "/" + family
+                + (esn ? "/esn" : "");
     }
 
     String jswanOuter() {
@@ -121,6 +136,10 @@ record WireCase(int index, String algorithm, boolean tunnel, boolean udp, boolea
             b.append("remote_ts = ").append(innerSubnet(2)).append('\n');
         }
         b.append("tun = ").append(tun()).append('\n');
+        if (esn) {
+            b.append("esn = yes\nout.seq = 0x").append(Long.toHexString(ESN_OUT_SEQ)).append("\nin.seq = 0x")
+                    .append(Long.toHexString(ESN_IN_SEQ)).append('\n');
+        }
         sa(b, "out", outSpi, outKey, outIntegKey);
         sa(b, "in", inSpi, inKey, inIntegKey);
         return b.toString();
@@ -139,9 +158,9 @@ record WireCase(int index, String algorithm, boolean tunnel, boolean udp, boolea
     String scapyJson() {
         return String.format(Locale.ROOT, "{\"name\": \"%s\", \"mode\": \"%s\", \"encap\": \"%s\", \"jswan\": \"%s\", "
                 + "\"peer\": \"%s\", \"jswan_port\": %d, \"peer_port\": %d, \"inner_jswan\": \"%s\", "
-                + "\"inner_peer\": \"%s\", \"icmp_id\": %d, \"out\": %s, \"in\": %s}", name(),
+                + "\"inner_peer\": \"%s\", \"icmp_id\": %d, \"esn\": %s, \"out\": %s, \"in\": %s}", name(),
                 tunnel ? "tunnel" : "transport", udp ? "udp" : "none", jswanOuter(), peerOuter(), jswanPort(),
-                PEER_PORT, jswanInner(), peerInner(), icmpId(), scapySa(outSpi, outKey, outIntegKey),
+                PEER_PORT, jswanInner(), peerInner(), icmpId(), esn, scapySa(outSpi, outKey, outIntegKey),
                 scapySa(inSpi, inKey, inIntegKey));
     }
 
@@ -156,9 +175,12 @@ record WireCase(int index, String algorithm, boolean tunnel, boolean udp, boolea
                 + "\"auth_key\": \"%s\"}", spi & 0xFFFF_FFFFL, crypt, key, auth, integ);
     }
 
-    /** Wireshark 4.0 has no ChaCha20-Poly1305 in its ESP dissector (its esp_sa table lists no such algorithm). */
+    /**
+     * Wireshark 4.0 has no ChaCha20-Poly1305 in its ESP dissector (its esp_sa table lists no such algorithm), and no
+     * ESN: its esp_sa UAT has no field for the high 32 bits (and no ESN preference), so it cannot check an ESN ICV.
+     */
     boolean tsharkSupports() {
-        return !algorithm.startsWith("chacha");
+        return !algorithm.startsWith("chacha") && !esn;
     }
 
     /** The two esp_sa UAT records (strongSwan save-keys format) for {@code tshark -o uat:esp_sa:...}. */

@@ -6,9 +6,14 @@
 #                                         prints one JSON object per packet
 # CASES.json: [{"name", "mode": "tunnel"|"transport", "encap": "udp"|"none", "jswan": "10.99.0.1", "peer": "...",
 #   (IPv4 or IPv6 addresses, outer and inner families may differ in tunnel mode)
-#   "jswan_port", "peer_port", "inner_jswan", "inner_peer", "icmp_id",
+#   "jswan_port", "peer_port", "inner_jswan", "inner_peer", "icmp_id", "esn": true|false,
 #   "out"|"in": {"spi", "crypt", "crypt_key" (hex, AEAD: key + salt), "auth" (or null), "auth_key"}}]
+# ESN (RFC 4304) cases run both counters across 2^32: Scapy sends 2^32 - 1, 2^32, 2^32 + 1 (tampered), and jswan
+# starts its counter at 2^32 - 2, so every ESN packet's high bits are 0 for a low half >= 2^31 and 1 below it.
+import hashlib
+import hmac
 import json
+import struct
 import sys
 
 import socket
@@ -24,6 +29,22 @@ def sa_of(spec, tunnel_header=None, nat_t_header=None):
                                auth_algo=spec.get("auth"),
                                auth_key=bytes.fromhex(spec["auth_key"]) if spec.get("auth") else None,
                                tunnel_header=tunnel_header, nat_t_header=nat_t_header)
+
+
+HMAC_OF = {"SHA2-256-128": (hashlib.sha256, 16), "SHA2-384-192": (hashlib.sha384, 24),
+           "SHA2-512-256": (hashlib.sha512, 32)}
+
+
+def esn_high(low):
+    return 0 if low >= 0x80000000 else 1
+
+
+def esp_hmac_icv(spec, esp_bytes_without_icv, high):
+    # RFC 4303 §2.2.1 / §3.3.2.1: with ESN the high 32 bits are appended for the ICV only. Scapy 2.5 does this for
+    # AH but not for ESP, so the ICV is computed here (Scapy still does the encryption).
+    digest, size = HMAC_OF[spec["auth"]]
+    return hmac.new(bytes.fromhex(spec["auth_key"]), esp_bytes_without_icv + struct.pack("!L", high),
+                    digest).digest()[:size]
 
 
 def ip_of(src, dst):
@@ -72,10 +93,20 @@ def do_send(cases):
             src, dst = c["peer"], c["jswan"]
             sa = sa_of(c["in"], nat_t_header=nat_t)
         # seq 1 and 2 are good; seq 3 has its last ICV byte flipped, which jswan must drop (RFC 4303 §3.4.4).
-        for seq in (1, 2, 3):
-            inner = echo_request(src, dst, c["icmp_id"], seq, text)
+        # ESN: 2^32 - 1, 2^32 (low half 0 on the wire), 2^32 + 1.
+        full = (0xFFFFFFFF, 1 << 32, (1 << 32) + 1) if c.get("esn") else (1, 2, 3)
+        for n, seq in enumerate(full):
+            inner = echo_request(src, dst, c["icmp_id"], n + 1, text)
             inner = inner.__class__(bytes(inner))
-            send_raw(finish(sa.encrypt(inner, seq_num=seq), tamper=seq == 3))
+            low, high = seq & 0xFFFFFFFF, seq >> 32
+            sa.seq_num = low  # Scapy takes "seq_num or self.seq_num": a low half of 0 must come from here
+            pkt = sa.encrypt(inner, seq_num=low, esn_en=bool(c.get("esn")), esn=high)
+            if c.get("esn") and c["in"].get("auth"):
+                esp = pkt[ESP]
+                size = HMAC_OF[c["in"]["auth"]][1]
+                esp.data = esp.data[:-size]
+                esp.data += esp_hmac_icv(c["in"], bytes(esp), high)
+            send_raw(finish(pkt, tamper=n == 2))
         print(json.dumps({"sent": c["name"], "spi": c["in"]["spi"]}), flush=True)
 
 
@@ -115,7 +146,17 @@ def do_decode(cases, pcap):
                 esp_pkt = IPv6(bytes(IPv6(src=ip.src, dst=ip.dst, nh=50) / Raw(data)))
             else:
                 esp_pkt = IP(bytes(IP(src=ip.src, dst=ip.dst, proto=50) / Raw(data)))
-            plain = sa_of(c[direction]).decrypt(esp_pkt, verify=True)
+            if c.get("esn"):
+                high = esn_high(seq)
+                out["seq"] = high << 32 | seq
+                spec = c[direction]
+                if spec.get("auth"):
+                    size = HMAC_OF[spec["auth"]][1]
+                    if esp_hmac_icv(spec, data[:-size], high) != data[-size:]:
+                        raise ValueError("ESN HMAC ICV mismatch")
+                plain = sa_of(spec).decrypt(esp_pkt, verify=not spec.get("auth"), esn_en=True, esn=high)
+            else:
+                plain = sa_of(c[direction]).decrypt(esp_pkt, verify=True)
             out["next_header"] = plain.nh if isinstance(plain, IPv6) else plain.proto
             inner = plain.payload if isinstance(plain.payload, (IP, IPv6)) else plain
             out["inner_src"] = inner.src

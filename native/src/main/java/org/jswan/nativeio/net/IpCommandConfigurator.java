@@ -80,6 +80,34 @@ public final class IpCommandConfigurator implements NetworkConfigurator {
         throw new NetConfigException(command, r.exitStatus(), r.stderr(), null);
     }
 
+    @Override
+    public void addRule(final RoutingRule rule) throws NetConfigException {
+        run(ruleCommand("add", rule));
+    }
+
+    @Override
+    public void deleteRule(final RoutingRule rule) throws NetConfigException {
+        run(ruleCommand("del", rule));
+    }
+
+    /** {@code ip -4|-6 rule add|del pref N to P [ipproto N [dport A[-B]]] lookup main|T}. */
+    List<String> ruleCommand(final String verb, final RoutingRule rule) {
+        List<String> args = new ArrayList<>(List.of(family(rule.to()), "rule", verb, "pref",
+                Integer.toString(rule.priority()), "to", rule.to().toString()));
+        if (rule.ipProtocol() != 0) {
+            args.add("ipproto");
+            args.add(Integer.toString(rule.ipProtocol()));
+        }
+        if (rule.portFrom() != 0) {
+            args.add("dport");
+            args.add(rule.portFrom() == rule.portTo() ? Integer.toString(rule.portFrom())
+                    : rule.portFrom() + "-" + rule.portTo());
+        }
+        args.add("lookup");
+        args.add(rule.table() == RoutingRule.MAIN ? "main" : Integer.toString(rule.table()));
+        return args;
+    }
+
     /** {@code ip -4|-6 route add|del <dst> dev <dev> [table N] [metric N] [src A]}. */
     List<String> routeCommand(final String verb, final Route route) {
         List<String> args = new ArrayList<>(List.of(family(route.destination()), "route", verb,

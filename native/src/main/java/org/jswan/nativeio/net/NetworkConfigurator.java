@@ -27,4 +27,13 @@ public interface NetworkConfigurator {
 
     /** True if an interface of that name exists in this network namespace. */
     boolean linkExists(String device) throws NetConfigException;
+
+    /** Adds a policy-routing rule (for routes that must not catch the tunnel's own outer packets). */
+    default void addRule(final RoutingRule rule) throws NetConfigException {
+        throw new UnsupportedOperationException("policy routing rules are not supported by " + getClass().getName());
+    }
+
+    default void deleteRule(final RoutingRule rule) throws NetConfigException {
+        throw new UnsupportedOperationException("policy routing rules are not supported by " + getClass().getName());
+    }
 }

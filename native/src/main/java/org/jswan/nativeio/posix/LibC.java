@@ -93,6 +93,9 @@ public interface LibC {
 
     int bind(int fd, @In ByteBuffer addr, int addrlen);
 
+    /** On a raw socket: the default destination, and only datagrams from that address are delivered (raw(7)). */
+    int connect(int fd, @In ByteBuffer addr, int addrlen);
+
     /** {@code addrlen} is a 4-byte in/out {@code socklen_t}; the family is the first 2 bytes of {@code addr}. */
     int getsockname(int fd, @Out ByteBuffer addr, ByteBuffer addrlen);
 

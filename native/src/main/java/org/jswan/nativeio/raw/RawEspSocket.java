@@ -2,6 +2,8 @@ package org.jswan.nativeio.raw;
 
 import java.io.IOException;
 import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.ClosedChannelException;
@@ -16,9 +18,11 @@ import org.jswan.nativeio.posix.Wakeup;
 import org.jswan.nativeio.tun.PacketBatch;
 
 /**
- * {@code socket(AF_INET, SOCK_RAW, IPPROTO_ESP)}: sends ESP packets (the kernel adds the IPv4 header) and receives
- * every ESP datagram addressed to this host <em>with</em> its IPv4 header, as raw IPv4 sockets deliver them (see
- * raw(7)). {@link #ipv4HeaderLength} and {@link #ipv4Source} read that header in place.
+ * {@code socket(AF_INET or AF_INET6, SOCK_RAW, IPPROTO_ESP)}: sends ESP packets (the kernel adds the IP header) and
+ * receives every ESP datagram addressed to this host. Raw IPv4 sockets deliver the datagram <em>with</em> its IPv4
+ * header (raw(7); {@link #ipv4HeaderLength} and {@link #ipv4Source} read it in place); raw IPv6 sockets never
+ * deliver the IPv6 header (RFC 3542 §3, ipv6(7)), so an IPv6 socket is {@link #connect connected} to its one peer:
+ * the kernel then delivers only that peer's ESP and {@link #send(PacketBatch)} needs no address.
  *
  * <p>Same threading and batching as {@code LinuxTunDevice}: one receiving and one sending thread, {@link #receive}
  * blocks for the first datagram then drains, {@link #close} wakes both; nothing allocated per packet.
@@ -27,9 +31,12 @@ public final class RawEspSocket implements AutoCloseable {
     /** IANA protocol number of ESP (RFC 4303 §2). */
     public static final int IPPROTO_ESP = 50;
     private static final int SOCKADDR_IN_SIZE = 16;
+    /** struct sockaddr_in6: family, port, flowinfo, 16-byte address at 8, scope id at 24. */
+    private static final int SOCKADDR_IN6_SIZE = 28;
 
     private final LibC libc;
     private final int fd;
+    private final int family;
     private final Wakeup wakeup;
     private final FdWaiter readable;
     private final FdWaiter writable;
@@ -38,10 +45,12 @@ public final class RawEspSocket implements AutoCloseable {
     private final ReentrantLock sendLock = new ReentrantLock();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile long sendDrops;
+    private volatile long icmpErrors;
 
-    private RawEspSocket(final LibC libc, final int fd, final Wakeup wakeup) {
+    private RawEspSocket(final LibC libc, final int fd, final int family, final Wakeup wakeup) {
         this.libc = libc;
         this.fd = fd;
+        this.family = family;
         this.wakeup = wakeup;
         this.readable = new FdWaiter(fd, LibC.POLLIN, wakeup);
         this.writable = new FdWaiter(fd, LibC.POLLOUT, wakeup);
@@ -54,11 +63,25 @@ public final class RawEspSocket implements AutoCloseable {
      * @throws NativeException EPERM without CAP_NET_RAW (the message says so)
      */
     public static RawEspSocket open(final Inet4Address bindAddress) throws NativeException {
+        return open(LibC.AF_INET, bindAddress);
+    }
+
+    /**
+     * Opens an IPv6 socket; with {@code bindAddress} non-null it only receives ESP sent to that address.
+     *
+     * @throws NativeException EPERM without CAP_NET_RAW (the message says so)
+     */
+    public static RawEspSocket open(final Inet6Address bindAddress) throws NativeException {
+        return open(LibC.AF_INET6, bindAddress);
+    }
+
+    private static RawEspSocket open(final int family, final InetAddress bindAddress) throws NativeException {
         LibC libc = LibC.instance();
-        int fd = libc.socket(LibC.AF_INET, LibC.SOCK_RAW | LibC.SOCK_NONBLOCK | LibC.SOCK_CLOEXEC, IPPROTO_ESP);
+        int fd = libc.socket(family, LibC.SOCK_RAW | LibC.SOCK_NONBLOCK | LibC.SOCK_CLOEXEC, IPPROTO_ESP);
+        String name = family == LibC.AF_INET ? "AF_INET" : "AF_INET6";
         if (fd < 0) {
             int err = LibC.errno();
-            throw NativeException.of("socket(AF_INET, SOCK_RAW, IPPROTO_ESP)", err, err == Errno.EPERM.number()
+            throw NativeException.of("socket(" + name + ", SOCK_RAW, IPPROTO_ESP)", err, err == Errno.EPERM.number()
                     ? "raw sockets need the CAP_NET_RAW capability: run as root, 'setcap cap_net_raw+ep' on the java"
                     + " binary, or AmbientCapabilities=CAP_NET_RAW under systemd" : null);
         }
@@ -66,11 +89,11 @@ public final class RawEspSocket implements AutoCloseable {
         try {
             if (bindAddress != null) {
                 ByteBuffer sa = sockaddr(bindAddress);
-                if (libc.bind(fd, sa, SOCKADDR_IN_SIZE) < 0) {
+                if (libc.bind(fd, sa, sa.capacity()) < 0) {
                     throw NativeException.of("bind(" + bindAddress.getHostAddress() + ")", LibC.errno(), null);
                 }
             }
-            RawEspSocket s = new RawEspSocket(libc, fd, Wakeup.open());
+            RawEspSocket s = new RawEspSocket(libc, fd, family, Wakeup.open());
             ok = true;
             return s;
         } finally {
@@ -80,11 +103,38 @@ public final class RawEspSocket implements AutoCloseable {
         }
     }
 
-    private static ByteBuffer sockaddr(final Inet4Address a) {
-        ByteBuffer sa = ByteBuffer.allocateDirect(SOCKADDR_IN_SIZE).order(ByteOrder.nativeOrder());
-        sa.putShort(0, (short) LibC.AF_INET);
-        sa.put(4, a.getAddress()); // sin_addr, network order
+    private static ByteBuffer sockaddr(final InetAddress a) {
+        if (a instanceof Inet4Address) {
+            ByteBuffer sa = ByteBuffer.allocateDirect(SOCKADDR_IN_SIZE).order(ByteOrder.nativeOrder());
+            sa.putShort(0, (short) LibC.AF_INET);
+            sa.put(4, a.getAddress()); // sin_addr, network order
+            return sa;
+        }
+        ByteBuffer sa = ByteBuffer.allocateDirect(SOCKADDR_IN6_SIZE).order(ByteOrder.nativeOrder());
+        sa.putShort(0, (short) LibC.AF_INET6);
+        sa.put(8, a.getAddress()); // sin6_addr, network order; sin6_port 0, no flow label
+        sa.putInt(24, ((Inet6Address) a).getScopeId());
         return sa;
+    }
+
+    /** True for an IPv4 socket, whose received datagrams start with their IPv4 header. */
+    public boolean ipv4() {
+        return family == LibC.AF_INET;
+    }
+
+    /**
+     * Control path: makes {@code peer} the default destination and the only source whose ESP this socket receives.
+     *
+     * @throws IllegalArgumentException if {@code peer} is of the other address family
+     */
+    public void connect(final InetAddress peer) throws NativeException {
+        if ((peer instanceof Inet4Address) != ipv4()) {
+            throw new IllegalArgumentException(peer.getHostAddress() + " is not of the socket's address family");
+        }
+        ByteBuffer sa = sockaddr(peer);
+        if (libc.connect(fd, sa, sa.capacity()) < 0) {
+            throw NativeException.of("connect(raw ESP, " + peer.getHostAddress() + ")", LibC.errno(), null);
+        }
     }
 
     /** The IPv4 address as a big-endian int, the form {@link #send} takes. */
@@ -105,7 +155,7 @@ public final class RawEspSocket implements AutoCloseable {
 
     /**
      * Blocks until a datagram arrives, then drains up to {@code batch.capacity()}. Datagram {@code i} (IPv4 header
-     * included) lands at {@code headroom} in slot {@code i}.
+     * included on an IPv4 socket; ESP only on an IPv6 one) lands at {@code headroom} in slot {@code i}.
      *
      * @return the number received; -1 once closed
      */
@@ -122,7 +172,7 @@ public final class RawEspSocket implements AutoCloseable {
                 slot.limit(slot.capacity()).position(headroom);
                 long r = libc.recvfrom(fd, slot, room, 0, null, null);
                 if (r >= 0) {
-                    if (r >= 20) {
+                    if (r >= (family == LibC.AF_INET ? 20 : 8)) { // an IPv4 header, or SPI and sequence number
                         batch.set(n++, headroom, (int) r);
                     }
                     continue;
@@ -135,6 +185,12 @@ public final class RawEspSocket implements AutoCloseable {
                     if (n > 0 || !readable.await()) {
                         break;
                     }
+                    continue;
+                }
+                if (err != Errno.EBADF.number() && err != Errno.EFAULT.number() && err != Errno.EINVAL.number()) {
+                    // An ICMP error for an earlier send, reported on a connected socket (raw(7): e.g. the peer's
+                    // "protocol unreachable" as ENOPROTOOPT, EPROTO, ECONNREFUSED, EHOSTUNREACH): not this read's.
+                    icmpErrors++;
                     continue;
                 }
                 if (n > 0) {
@@ -155,6 +211,9 @@ public final class RawEspSocket implements AutoCloseable {
      * @return the number sent; refused ones (e.g. EMSGSIZE, ENOBUFS, unreachable) are counted in {@link #sendDrops}
      */
     public int send(final PacketBatch batch, final int destinationIpv4) throws IOException {
+        if (!ipv4()) {
+            throw new IllegalStateException("an IPv6 raw ESP socket sends to its connected peer: send(batch)");
+        }
         sendLock.lock();
         try {
             if (closed.get()) {
@@ -177,9 +236,41 @@ public final class RawEspSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends the first {@code batch.count()} ESP packets (no IP header) to the {@link #connect connected} peer.
+     *
+     * @return the number sent; refused ones are counted in {@link #sendDrops}
+     */
+    public int send(final PacketBatch batch) throws IOException {
+        sendLock.lock();
+        try {
+            if (closed.get()) {
+                throw new ClosedChannelException();
+            }
+            int sent = 0;
+            for (int i = 0; i < batch.count(); i++) {
+                ByteBuffer slot = batch.slot(i);
+                slot.limit(slot.capacity()).position(batch.offset(i));
+                if (sendOne(slot, batch.length(i), null, 0)) {
+                    sent++;
+                } else {
+                    sendDrops++;
+                }
+            }
+            return sent;
+        } finally {
+            sendLock.unlock();
+        }
+    }
+
     private boolean sendOne(final ByteBuffer slot, final int len) throws IOException {
+        return sendOne(slot, len, destination, SOCKADDR_IN_SIZE);
+    }
+
+    private boolean sendOne(final ByteBuffer slot, final int len, final ByteBuffer to, final int toLength)
+            throws IOException {
         while (true) {
-            if (libc.sendto(fd, slot, len, 0, destination, SOCKADDR_IN_SIZE) >= 0) {
+            if (libc.sendto(fd, slot, len, 0, to, toLength) >= 0) {
                 return true;
             }
             int err = LibC.errno();
@@ -201,6 +292,11 @@ public final class RawEspSocket implements AutoCloseable {
 
     public long sendDrops() {
         return sendDrops;
+    }
+
+    /** Asynchronous errors (ICMP about earlier sends) that receive skipped. */
+    public long icmpErrors() {
+        return icmpErrors;
     }
 
     /** Wakes blocked callers, waits for them to return, closes the socket. Idempotent. */

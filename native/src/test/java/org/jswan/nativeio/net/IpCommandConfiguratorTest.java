@@ -95,4 +95,17 @@ class IpCommandConfiguratorTest {
         assertTrue(e.stderr().contains("jtnosuchdev0"), e.stderr());
         assertTrue(e.getMessage().startsWith("'ip link set dev jtnosuchdev0 up' failed"), e.getMessage());
     }
+
+    @Test
+    void ruleCommandsWithProtocolAndPorts() throws Exception {
+        ip.addRule(RoutingRule.to(220, IpPrefix.parse("192.0.2.2/32"), 220));
+        ip.addRule(new RoutingRule(219, IpPrefix.parse("192.0.2.2/32"), 17, 4500, 4500, RoutingRule.MAIN));
+        ip.deleteRule(new RoutingRule(220, IpPrefix.parse("2001:db8::2/128"), 6, 1000, 2000, 220));
+        assertEquals(List.of(
+                "ip -4 rule add pref 220 to 192.0.2.2/32 lookup 220",
+                "ip -4 rule add pref 219 to 192.0.2.2/32 ipproto 17 dport 4500 lookup main",
+                "ip -6 rule del pref 220 to 2001:db8:0:0:0:0:0:2/128 ipproto 6 dport 1000-2000 lookup 220"), commands);
+        assertThrows(IllegalArgumentException.class,
+                () -> new RoutingRule(220, IpPrefix.parse("192.0.2.2/32"), 0, 80, 80, 220), "a port needs a protocol");
+    }
 }

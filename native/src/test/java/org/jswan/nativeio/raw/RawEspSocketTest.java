@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
@@ -106,6 +107,54 @@ class RawEspSocketTest {
             assertThrows(ClosedChannelException.class, () -> s.send(in, 0x7f000001));
         } finally {
             s.close();
+        }
+    }
+
+    /** IPv6 raw sockets deliver no IP header (RFC 3542 §3): the ESP packet lands at the headroom as sent. */
+    @Test
+    void espOverIpv6LoopbackArrivesWithoutHeaderFromTheConnectedPeerOnly() throws Exception {
+        Inet6Address lo = (Inet6Address) InetAddress.getByName("::1");
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int spi = random.nextInt(256, Integer.MAX_VALUE);
+        byte[] esp = new byte[40];
+        random.nextBytes(esp);
+        ByteBuffer.wrap(esp).putInt(0, spi).putInt(4, 7);
+        try (RawEspSocket s = RawEspSocket.open(lo)) {
+            assertFalse(s.ipv4());
+            assertThrows(IllegalArgumentException.class, () -> s.connect(InetAddress.getByName("127.0.0.1")));
+            s.connect(lo);
+            PacketBatch out = new PacketBatch(1, 256);
+            out.slot(0).put(HEADROOM, esp);
+            out.set(0, HEADROOM, esp.length);
+            out.count(1);
+            assertEquals(1, s.send(out));
+            assertThrows(IllegalStateException.class, () -> s.send(out, 0x7f000001));
+
+            PacketBatch in = new PacketBatch(8, 256);
+            CompletableFuture<Void> watchdog = CompletableFuture.runAsync(s::close,
+                    CompletableFuture.delayedExecutor(5, TimeUnit.SECONDS));
+            try {
+                while (true) {
+                    int n = s.receive(in, HEADROOM);
+                    if (n < 0) {
+                        fail("our IPv6 ESP packet did not come back within 5 s");
+                    }
+                    for (int i = 0; i < n; i++) {
+                        ByteBuffer slot = in.slot(i);
+                        int off = in.offset(i);
+                        if (slot.getInt(off) != spi) {
+                            continue;
+                        }
+                        assertEquals(esp.length, in.length(i));
+                        byte[] got = new byte[esp.length];
+                        slot.get(off, got);
+                        assertArrayEquals(esp, got);
+                        return;
+                    }
+                }
+            } finally {
+                watchdog.cancel(false);
+            }
         }
     }
 }
