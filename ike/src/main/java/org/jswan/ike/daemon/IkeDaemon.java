@@ -623,8 +623,11 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
         }
         sa.destroyKeys();
         IKE.log(System.Logger.Level.INFO, "IKE_SA " + sa + " destroyed: " + reason);
-        if (sa.originalInitiator() && "peer did not answer".equals(reason)) {
-            counters.outcome("timeout");
+        if (sa.establishedAtMillis() == 0) {
+            String outcome = FailureOutcome.of(reason);
+            if (outcome != null) {
+                counters.outcome(outcome);
+            }
         }
         PeerConfig now = peerNamed(sa.name());
         for (var action : actions.entrySet()) {

@@ -146,7 +146,10 @@ class IkeDaemonExchangeTest {
         start("aes128gcm16-prfsha256-x25519", "aes128gcm16", "right", "wrong");
         a.initiate("site-b", "net");
         await("both sides without SAs", () -> a.listSas().isEmpty() && b.listSas().isEmpty()
-                && a.counters().outcomes().isEmpty() && backendA.saCount() == 0);
+                && backendA.saCount() == 0);
+        await("counted as authentication failures", () -> Long.valueOf(1).equals(a.counters().outcomes()
+                .get("auth_failed")) && Long.valueOf(1).equals(b.counters().outcomes().get("auth_failed")));
+        assertEquals(null, a.counters().outcomes().get("established"));
         assertEquals(0, backendB.saCount());
         // RFC 7296 §2.21.2: B answered the IKE_AUTH request with AUTHENTICATION_FAILED (and A took it).
         List<IkeMessage> answers = WireDecryptor.read(keys.resolve(B.getHostAddress()))
@@ -176,6 +179,7 @@ class IkeDaemonExchangeTest {
         IkeMessage answer = WireDecryptor.read(keys.resolve(B.getHostAddress())).open(answers.get(0).data());
         assertEquals(ExchangeType.IKE_SA_INIT, answer.exchangeType());
         assertNotNull(answer.notify(NotifyType.NO_PROPOSAL_CHOSEN), answer.summary());
+        assertEquals(1L, a.counters().outcomes().get("no_proposal"), a.counters().outcomes().toString());
         assertEquals(0, backendA.saCount() + backendB.saCount());
     }
 
