@@ -98,6 +98,8 @@ class ReloadKeepsSasTest {
         String spiI = s2s.get("initiator-spi");
         String spiR = s2s.get("responder-spi");
         assertTrue(spiI != null && spiR != null, s2s.toString());
+        // strongSwan, the responder, is done before jswan has processed the last IKE_AUTH response.
+        awaitCondition("jswan installed both CHILD_SAs", () -> jswan.countLog("established with SPIs") >= 2);
         String childSpis = jswan.lastChildSpis();
         PingResult before = Ping.ping(net.hostA(), SiteToSite.HOST_B, 3, Duration.ofSeconds(8));
         assertEquals(3, before.received(), before.output());
