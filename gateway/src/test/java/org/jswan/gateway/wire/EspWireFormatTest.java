@@ -177,7 +177,8 @@ class EspWireFormatTest {
         // 2. wire -> jswan: Scapy's echo requests, which jswan's kernel answers through the tunnel.
         peer.exec(Duration.ofSeconds(60), PYTHON, script().toString(), "send",
                 lab.reportDir().resolve("cases.json").toString()).orThrow();
-        pause(700);
+        // jswan answers the last of ~100 tunnels' requests last; on a loaded machine that takes a while.
+        pause(3000);
         capture.stop();
         jswan.stop(Duration.ofSeconds(10));
         lab.note("jswan static counters:\n" + jswan.tail(cases.size() + 2));
