@@ -201,9 +201,12 @@ jswan_variant() { # name -> jswan_cmd (the daemon command without arguments)
     java="$home/bin/java"
   elif [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
     java="$JAVA_HOME/bin/java"
-  else # the launcher's choice: the newest JDK 17+ under /usr/lib/jvm
+  else # the launcher's choice: `java` on the PATH if 17+, else the newest JDK 17+ under /usr/lib/jvm
     local d v best_v=0
     java=java
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' \
+      "$(dirname "$(dirname "$(readlink -f "$(command -v java || echo /nonexistent)")")")/release" 2>/dev/null || true)
+    [ -n "$v" ] && [ "$v" -ge 17 ] && best_v=999
     for d in /usr/lib/jvm/*/; do
       v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$d/release" 2>/dev/null || true)
       if [ -n "$v" ] && [ "$v" -ge 17 ] && [ "$v" -gt "$best_v" ] && [ -x "$d/bin/java" ]; then
