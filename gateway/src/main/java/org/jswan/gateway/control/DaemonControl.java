@@ -45,7 +45,9 @@ public final class DaemonControl implements GatewayControl {
     private final Path configDir;
     private final Supplier<Map<String, Long>> dataPlaneDrops;
     private final Object lock = new Object();
-    private final List<SharedSecrets.Entry> viciSecrets = new ArrayList<>();
+    /** Secrets from load-shared by id (swanctl's section name); secrets without id get a private key. */
+    private final java.util.Map<String, SharedSecrets.Entry> viciSecrets = new java.util.LinkedHashMap<>();
+    private int anonymousSecrets;
     private final List<X509Certificate> viciCerts = new ArrayList<>();
     private final List<X509Certificate> viciAuthorities = new ArrayList<>();
     private final List<PrivateKey> viciKeys = new ArrayList<>();
@@ -152,7 +154,7 @@ public final class DaemonControl implements GatewayControl {
 
     /** Hands the union of directory and VICI state to the daemon; called with the lock held. */
     private void push() {
-        ike.load(effectiveConnections(), dirSecrets.plus(viciSecrets), credentials());
+        ike.load(effectiveConnections(), dirSecrets.plus(new ArrayList<>(viciSecrets.values())), credentials());
     }
 
     private List<PeerConfig> effectiveConnections() {
@@ -507,7 +509,32 @@ public final class DaemonControl implements GatewayControl {
             }
         }
         synchronized (lock) {
-            viciSecrets.add(new SharedSecrets.Entry(ids, secret.secret()));
+            String key = secret.id() != null ? secret.id() : "\0" + anonymousSecrets++;
+            viciSecrets.put(key, new SharedSecrets.Entry(ids, secret.secret()));
+            push();
+        }
+        return ControlResult.ok();
+    }
+
+    @Override
+    public List<String> getShared() {
+        synchronized (lock) {
+            List<String> out = new ArrayList<>();
+            for (String id : viciSecrets.keySet()) {
+                if (!id.startsWith("\0")) {
+                    out.add(id);
+                }
+            }
+            return out;
+        }
+    }
+
+    @Override
+    public ControlResult unloadShared(final String id) {
+        synchronized (lock) {
+            if (viciSecrets.remove(id) == null) {
+                return ControlResult.failed("shared secret '" + id + "' not found");
+            }
             push();
         }
         return ControlResult.ok();

@@ -45,6 +45,16 @@ public interface GatewayControl {
     /** Loads a PSK (type {@code IKE}) or EAP/XAuth secret. */
     ControlResult loadShared(SharedSecret secret);
 
+    /** The ids of the shared secrets loaded over the control interface ({@code get-shared}). */
+    default List<String> getShared() {
+        return List.of();
+    }
+
+    /** Forgets the shared secret loaded with {@code id} ({@code unload-shared}). */
+    default ControlResult unloadShared(final String id) {
+        return ControlResult.failed("unload-shared is not supported by this control");
+    }
+
     /** Forgets credentials loaded over the control interface. */
     ControlResult clearCreds();
 

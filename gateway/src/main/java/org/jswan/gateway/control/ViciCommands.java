@@ -22,13 +22,14 @@ public final class ViciCommands implements ViciCommandHandler {
 
     /** Commands answered "not supported by jswan yet". */
     static final Set<String> UNSUPPORTED = Set.of("install", "uninstall", "redirect", "load-authority",
-            "unload-authority", "unload-key", "unload-shared", "load-token", "flush-certs", "get-counters",
+            "unload-authority", "unload-key", "load-token", "flush-certs", "get-counters",
             "reset-counters");
 
     private static final Set<String> SUPPORTED = Set.of("version", "stats", "reload-settings", "initiate",
             "terminate", "rekey", "list-sas", "list-conns", "get-conns", "load-conn", "unload-conn", "load-shared",
             "clear-creds", "load-cert", "load-key", "get-pools", "load-pool", "unload-pool", "list-policies",
-            "list-certs", "list-authorities", "get-authorities", "get-keys", "get-shared", "get-algorithms");
+            "list-certs", "list-authorities", "get-authorities", "get-keys", "get-shared", "unload-shared",
+            "get-algorithms");
 
     private static final Set<String> COMMANDS;
 
@@ -85,7 +86,9 @@ public final class ViciCommands implements ViciCommandHandler {
                 case "load-pool" -> loadPool(req);
                 case "unload-pool" -> result(control.unloadPool(required(req, "name")));
                 case "get-authorities" -> ViciMessage.builder().addList("authorities", List.of()).build();
-                case "get-keys", "get-shared" -> ViciMessage.builder().addList("keys", List.of()).build();
+                case "get-keys" -> ViciMessage.builder().addList("keys", List.of()).build();
+                case "get-shared" -> ViciMessage.builder().addList("keys", control.getShared()).build();
+                case "unload-shared" -> result(control.unloadShared(required(req, "id")));
                 // Streaming queries with nothing to stream yet: an empty reply ends the stream.
                 case "list-policies", "list-certs", "list-authorities", "get-algorithms" -> ViciMessage.EMPTY;
                 default -> failure(command + " is not supported by jswan yet");
@@ -335,7 +338,8 @@ public final class ViciCommands implements ViciCommandHandler {
     private ViciMessage loadShared(final ViciMessage req) {
         String type = required(req, "type");
         byte[] data = requiredBytes(req, "data");
-        return result(control.loadShared(new SharedSecret(type.toUpperCase(Locale.ROOT), req.list("owners"), data)));
+        return result(control.loadShared(new SharedSecret(req.get("id"), type.toUpperCase(Locale.ROOT),
+                req.list("owners"), data)));
     }
 
     private ViciMessage getPools(final ViciMessage req) {

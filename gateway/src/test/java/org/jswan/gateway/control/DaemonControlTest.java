@@ -150,6 +150,28 @@ class DaemonControlTest {
         assertFalse(control.unloadConn("site-b").success());
     }
 
+    /** swanctl --load-all: load-shared by section name, get-shared lists them, unload-shared drops stale ones. */
+    @Test
+    void sharedSecretsByIdCanBeListedAndUnloaded() {
+        assertTrue(control.reload().success());
+        ViciCommands vici = new ViciCommands(control);
+        ViciMessage load = ViciMessage.builder().add("id", "ike-moon").add("type", "ike")
+                .add("data", "another secret".getBytes(StandardCharsets.UTF_8))
+                .addList("owners", List.of("moon.example.org")).build();
+        assertEquals("yes", vici.handle("load-shared", load, null).get("success"));
+        assertEquals(2, ike.secrets().size());
+        assertEquals(List.of("ike-moon"), vici.handle("get-shared", ViciMessage.EMPTY, null).list("keys"));
+        // Loading the same id again replaces the secret rather than adding a second one.
+        assertEquals("yes", vici.handle("load-shared", load, null).get("success"));
+        assertEquals(2, ike.secrets().size());
+        assertEquals("yes", vici.handle("unload-shared", ViciMessage.builder().add("id", "ike-moon").build(), null)
+                .get("success"));
+        assertEquals(1, ike.secrets().size());
+        assertEquals(List.of(), control.getShared());
+        assertEquals("no", vici.handle("unload-shared", ViciMessage.builder().add("id", "ike-moon").build(), null)
+                .get("success"));
+    }
+
     @Test
     void loadCertAddsToTheDirectorysCredentials() throws Exception {
         java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");

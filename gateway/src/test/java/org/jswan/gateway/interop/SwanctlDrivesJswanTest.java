@@ -205,6 +205,9 @@ class SwanctlDrivesJswanTest {
         assertTrue(strongswan.logTail(100_000).contains("authentication of 'gwa.jswan.test' with ECDSA"),
                 "strongSwan verified jswan's VICI-loaded certificate and key");
         jswan.awaitLog("authentication of 'gwb.jswan.test' with", Duration.ofSeconds(10));
+        // strongSwan, the responder, is up first; until jswan has installed its CHILD_SA (and the route into
+        // its TUN device) the gateway answers pings with "network unreachable", which ends ping early.
+        jswan.awaitLog("CHILD_SA net{", Duration.ofSeconds(10));
         PingResult ping = Ping.ping(net.hostA(), SiteToSite.HOST_B, 3, Duration.ofSeconds(8));
         assertEquals(3, ping.received(), ping.output());
         assertEquals(0, jswan.stop());
