@@ -142,38 +142,63 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
     public void startConnections() {
         call(() -> {
             for (PeerConfig p : peers) {
+                List<ChildPeerConfig> wanted = new ArrayList<>();
                 for (ChildPeerConfig c : p.children()) {
-                    if (c.startAction() == ChildPeerConfig.StartAction.START && !upOrStarting(p.name(), c.name())) {
-                        initiateNow(p, c);
+                    if (c.startAction() == ChildPeerConfig.StartAction.START) {
+                        wanted.add(c);
                     }
+                }
+                if (!wanted.isEmpty()) {
+                    start(p, wanted);
                 }
             }
             return null;
         });
     }
 
-    /** Whether an IKE_SA of {@code connection} is being set up, or is up with a CHILD_SA named {@code child}. */
-    private boolean upOrStarting(final String connection, final String child) {
+    /**
+     * Brings up the {@code wanted} children of {@code p} as strongSwan does: all on one IKE_SA, the first in
+     * IKE_AUTH and the others by CREATE_CHILD_SA after it. Children already up stay as they are, so a reload does
+     * not negotiate anything again; while an IKE_SA of the connection is still being set up nothing is added.
+     */
+    private void start(final PeerConfig p, final List<ChildPeerConfig> wanted) {
+        IkeSa existing = null;
         for (IkeSa sa : managers.keySet()) {
-            if (!sa.name().equals(connection)) {
+            if (!sa.name().equals(p.name())) {
                 continue;
             }
             switch (sa.state()) {
                 case CREATED:
                 case CONNECTING:
-                    return true;
+                    return;
                 case ESTABLISHED:
                 case REKEYING:
                 case PASSIVE:
-                    if (sa.children().stream().anyMatch(c -> c.name().equals(child))) {
-                        return true;
-                    }
+                    existing = sa;
                     break;
                 default:
                     break;
             }
         }
-        return false;
+        List<ChildPeerConfig> missing = new ArrayList<>();
+        for (ChildPeerConfig c : wanted) {
+            boolean up = existing != null && existing.children().stream().anyMatch(x -> x.name().equals(c.name()));
+            if (!up) {
+                missing.add(c);
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        IkeSa sa = existing;
+        if (sa == null) {
+            sa = initiateNow(p, missing.remove(0));
+        }
+        TaskManager tm = managers.get(sa);
+        for (ChildPeerConfig c : missing) {
+            tm.queue(Tasks.childCreate(sa, this, c));
+        }
+        tm.initiate();
     }
 
     /** Initiates {@code child} of {@code connection} (or of the connection that has such a child). */

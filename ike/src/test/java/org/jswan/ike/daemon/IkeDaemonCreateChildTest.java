@@ -97,4 +97,30 @@ class IkeDaemonCreateChildTest {
         assertEquals(4, backendA.saCount());
         assertEquals(4, backendB.saCount());
     }
+
+    /**
+     * Two children with start_action = start come up on one IKE_SA (the second by CREATE_CHILD_SA), as strongSwan
+     * does; starting again (a reload) negotiates nothing new.
+     */
+    @Test
+    void childrenStartedTogetherShareOneIkeSa() throws Exception {
+        IkeDaemon a = net.daemon(A, backendA);
+        IkeDaemon b = net.daemon(B, backendB);
+        PeerConfig atA = InMemoryIkeNetwork.withActions(withSecondChild(Conn.psk("b", A, B, "10.1.0.0/16",
+                "10.2.0.0/16").build(), "172.16.1.0/24", "172.16.2.0/24"), ChildPeerConfig.StartAction.START,
+                ChildPeerConfig.CloseAction.NONE, ChildPeerConfig.CloseAction.NONE);
+        PeerConfig atB = withSecondChild(Conn.psk("a", B, A, "10.2.0.0/16", "10.1.0.0/16").build(),
+                "172.16.2.0/24", "172.16.1.0/24");
+        a.load(List.of(atA), secret("k"), InMemoryIkeNetwork.NO_CREDENTIALS);
+        b.load(List.of(atB), secret("k"), InMemoryIkeNetwork.NO_CREDENTIALS);
+        a.startConnections();
+        await("both children on one IKE_SA", () -> established(a, 2) && established(b, 2));
+        assertEquals(1, a.listSas().size());
+        assertEquals(1, b.listSas().size());
+        int exchanges = net.between(A, B).size();
+        a.startConnections();
+        Thread.sleep(300);
+        assertEquals(exchanges, net.between(A, B).size(), "nothing negotiated again");
+        assertEquals(2, a.listSas().get(0).children().size());
+    }
 }
