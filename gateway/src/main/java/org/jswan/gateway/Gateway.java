@@ -275,7 +275,8 @@ public final class Gateway implements AutoCloseable {
         }
         if (tun != null) {
             b.append(" TUN: ").append(tun.splitSegments()).append(" segments cut from ").append(tun.splitReads())
-                    .append(" TSO reads, ").append(tun.mergedSegments()).append(" segments in ").append(tun.mergedWrites())
+                    .append(" TSO reads, ").append(tun.mergedSegments()).append(" segments in ")
+                    .append(tun.mergedWrites())
                     .append(" merged writes, ").append(tun.writeDrops()).append(" write drops;");
         }
         b.append(" ESP drops ").append(dataPlaneDrops());

@@ -24,7 +24,8 @@ public final class Charon {
 
     /** Works with strongSwan 5.9.8 on kernels without ESP (see STRONGSWAN-LAB.md); kdf is needed by 5.9.8. */
     public static final String DEFAULT_PLUGINS = "kernel-libipsec pem pkcs1 pkcs8 x509 revocation constraints pubkey "
-            + "openssl random nonce kdf curve25519 gmp aes sha1 sha2 hmac gcm chapoly kernel-netlink socket-default vici";
+            + "openssl random nonce kdf curve25519 gmp aes sha1 sha2 hmac gcm chapoly kernel-netlink socket-default "
+            + "vici";
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(15);
 

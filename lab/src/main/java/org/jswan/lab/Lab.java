@@ -208,7 +208,8 @@ public final class Lab implements AutoCloseable, BeforeEachCallback, AfterEachCa
             log = reportDir.resolve(safe + "-" + i + ".log");
         }
         ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+                .redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         try {
             LabProcess p = new LabProcess(name, argv, pb.start(), log);
             processes.add(p);

@@ -25,7 +25,8 @@ public final class Ping {
                                   Duration timeout) {
         long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
         CommandResult r = from.exec(timeout.plusSeconds(5), "ping", "-n", "-c", Integer.toString(count),
-                "-i", String.format(java.util.Locale.ROOT, "%.3f", interval.toMillis() / 1000.0), "-W", "1", "-w", Long.toString(seconds), destination);
+                "-i", String.format(java.util.Locale.ROOT, "%.3f", interval.toMillis() / 1000.0), "-W", "1", "-w",
+                Long.toString(seconds), destination);
         Matcher m = SUMMARY.matcher(r.output());
         if (!m.find()) {
             return new PingResult(count, 0, r.output());

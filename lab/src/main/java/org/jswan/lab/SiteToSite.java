@@ -6,7 +6,8 @@ package org.jswan.lab;
  * route to the remote site: only the tunnel (e.g. kernel-libipsec's {@code ipsec0} routes) connects the sites.
  *
  * <pre>
- *  hostA eth0 10.1.0.10 ---- lan 10.1.0.1 gwA wan 192.168.0.1 ==== wan 192.168.0.2 gwB lan 10.2.0.1 ---- eth0 10.2.0.10 hostB
+ *  hostA eth0 10.1.0.10 ---- lan 10.1.0.1 gwA wan 192.168.0.1
+ *      ==== wan 192.168.0.2 gwB lan 10.2.0.1 ---- eth0 10.2.0.10 hostB
  *            fd00:1::10         fd00:1::1      fd00:0::1              fd00:0::2        fd00:2::1          fd00:2::10
  * </pre>
  */

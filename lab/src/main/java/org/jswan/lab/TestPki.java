@@ -119,10 +119,12 @@ public final class TestPki {
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder b = builder(caName, new X500Name(dn), kp.getPublic());
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            int usage = KeyUsage.digitalSignature | (keyType.jcaAlgorithm().equals("RSA") ? KeyUsage.keyEncipherment : 0);
+            int usage = KeyUsage.digitalSignature
+                    | (keyType.jcaAlgorithm().equals("RSA") ? KeyUsage.keyEncipherment : 0);
             b.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
             b.addExtension(Extension.extendedKeyUsage, false,
-                    new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
+                    new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth,
+                        KeyPurposeId.id_kp_clientAuth}));
             b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(kp.getPublic()));
             b.addExtension(Extension.authorityKeyIdentifier, false,
                     ext.createAuthorityKeyIdentifier(ca.certificate()));
@@ -153,13 +155,15 @@ public final class TestPki {
                 case RSA_3072:
                 case RSA_4096: {
                     Path f = dir.resolve(cred.name() + ".rsa.pem");
-                    writePem(f, new PemObject("RSA PRIVATE KEY", info.parsePrivateKey().toASN1Primitive().getEncoded()));
+                    writePem(f, new PemObject("RSA PRIVATE KEY",
+                            info.parsePrivateKey().toASN1Primitive().getEncoded()));
                     return f;
                 }
                 case ECDSA_P256: {
                     ECPrivateKey inner = ECPrivateKey.getInstance(info.parsePrivateKey());
                     ASN1Encodable curve = info.getPrivateKeyAlgorithm().getParameters();
-                    SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(cred.keyPair().getPublic().getEncoded());
+                    SubjectPublicKeyInfo spki =
+                            SubjectPublicKeyInfo.getInstance(cred.keyPair().getPublic().getEncoded());
                     ECPrivateKey full = new ECPrivateKey(256, inner.getKey(), spki.getPublicKeyData(), curve);
                     Path f = dir.resolve(cred.name() + ".ec.pem");
                     writePem(f, new PemObject("EC PRIVATE KEY", full.getEncoded()));

@@ -8,7 +8,10 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Bytes allocated per AEAD seal/open by JCA usage pattern (byte[], direct or heap ByteBuffer), ThreadMXBean-measured; see esp/README-bench.md. */
+/**
+ * Bytes allocated per AEAD seal/open by JCA usage pattern (byte[], direct or heap ByteBuffer), measured with
+ * ThreadMXBean; see esp/README-bench.md.
+ */
 public class JcaAeadAllocationProbe {
     static com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     interface Op { void run(long i) throws Exception; }
@@ -37,14 +40,21 @@ public class JcaAeadAllocationProbe {
             for (int mode = 0; mode < 4; mode++) {
                 final int m = mode;
                 long seal = measure(i -> {
-                    nonce[4] = (byte) i; nonce[5] = (byte) (i >> 8); nonce[6] = (byte) (i >> 16); nonce[7] = (byte) (i >> 24);
+                    nonce[4] = (byte) i;
+                    nonce[5] = (byte) (i >> 8);
+                    nonce[6] = (byte) (i >> 16);
+                    nonce[7] = (byte) (i >> 24);
                     enc.init(Cipher.ENCRYPT_MODE, key, spec.apply(nonce));
                     enc.updateAAD(nonce, 0, 8);
                     if (m == 0) enc.doFinal(arr, 0, len, arr, 0);
                     else {
                         ByteBuffer b = m == 3 ? heap : direct;
                         b.clear().limit(len); ByteBuffer out = b.duplicate(); out.limit(out.capacity());
-                        if (m == 2) { out.position(len + 16).limit(2 * (len + 16)); } else { out.position(0).limit(len + 16); }
+                        if (m == 2) {
+                            out.position(len + 16).limit(2 * (len + 16));
+                        } else {
+                            out.position(0).limit(len + 16);
+                        }
                         enc.doFinal(b, out);
                     }
                 });
@@ -53,7 +63,8 @@ public class JcaAeadAllocationProbe {
             // open: seal once, decrypt repeatedly (same nonce is fine for decryption)
             for (int mode = 0; mode < 4; mode++) {
                 final int m = mode;
-                // two nonces alternate: JDK 17's ChaCha20 refuses the same key and nonce twice in a row, even to decrypt
+                // two nonces alternate: JDK 17's ChaCha20 refuses the same key and nonce twice in a row, even to
+                // decrypt
                 byte[][] nonces = {new byte[12], new byte[12]};
                 byte[][] cts = new byte[2][];
                 for (int k = 0; k < 2; k++) {
@@ -71,7 +82,11 @@ public class JcaAeadAllocationProbe {
                     else {
                         ByteBuffer b = m == 3 ? heap : direct;
                         b.clear(); b.put(ct); b.flip(); ByteBuffer out = b.duplicate(); out.limit(out.capacity());
-                        if (m == 2) { out.position(len + 16).limit(2 * (len + 16)); } else { out.position(0).limit(len + 16); }
+                        if (m == 2) {
+                            out.position(len + 16).limit(2 * (len + 16));
+                        } else {
+                            out.position(0).limit(len + 16);
+                        }
                         dec.doFinal(b, out);
                     }
                 });

@@ -25,7 +25,8 @@ public record SharedSecret(String id, String type, List<String> owners, byte[] s
 
     @Override
     public boolean equals(final Object o) {
-        return o instanceof SharedSecret s && java.util.Objects.equals(s.id, id) && s.type.equals(type) && s.owners.equals(owners)
+        return o instanceof SharedSecret s && java.util.Objects.equals(s.id, id) && s.type.equals(type)
+                && s.owners.equals(owners)
                 && java.security.MessageDigest.isEqual(s.secret, secret);
     }
 

@@ -27,7 +27,8 @@ final class RawEspChannel implements EspTransport, Runnable {
 
     RawEspChannel(final InetAddress local, final InetAddress remote, final UdpInboundProcessor inbound)
             throws IOException {
-        this.socket = local instanceof Inet4Address v4 ? RawEspSocket.open(v4) : RawEspSocket.open((Inet6Address) local);
+        this.socket = local instanceof Inet4Address v4 ? RawEspSocket.open(v4)
+                : RawEspSocket.open((Inet6Address) local);
         try {
             socket.connect(remote);
         } catch (IOException | RuntimeException e) {

@@ -235,7 +235,8 @@ class ChildCreateTask implements Task {
         KePayload kePayload = ikeAuth || message.payloads(KePayload.class).isEmpty() ? null
                 : message.payloads(KePayload.class).get(0);
         Selection s = kePayload == null ? ProposalSelector.select(proposals(ikeAuth), offered)
-                : ProposalSelector.select(proposals(ikeAuth), offered, ProposalSelector.Preference.CONFIGURED, kePayload.group());
+                : ProposalSelector.select(proposals(ikeAuth), offered, ProposalSelector.Preference.CONFIGURED,
+                        kePayload.group());
         if (s instanceof Selection.InvalidKePayload inv) {
             childError = NotifyType.INVALID_KE_PAYLOAD;
             throw new IkeProtocolException(NotifyType.INVALID_KE_PAYLOAD,
