@@ -383,9 +383,57 @@ public final class DaemonControl implements GatewayControl {
             log.log("CFG", 1, request.ike(), 0, "initiating '" + request.child() + "'");
             String sa = ike.initiate(request.ike(), request.child());
             log.log("IKE", 1, request.ike(), 0, "initiated " + sa);
-            return ControlResult.ok();
+            return request.timeoutMillis() < 0 ? ControlResult.ok() : awaitChild(sa, request, log);
         } catch (RuntimeException e) {
             return ControlResult.failed(message(e));
+        }
+    }
+
+    /** Longest wait of an initiate without timeout: beyond strongSwan's retransmission schedule (165 s). */
+    private static final long INITIATE_MAX_WAIT_MILLIS = 180_000;
+
+    /**
+     * As charon's initiate: the answer comes when the CHILD_SA is up (success) or its IKE_SA is gone (failure, the
+     * daemon log says why), or when {@code timeoutMillis} has passed.
+     */
+    private ControlResult awaitChild(final String sa, final InitiateRequest request, final ControlLogSink log) {
+        long wait = request.timeoutMillis() == 0 ? INITIATE_MAX_WAIT_MILLIS : request.timeoutMillis();
+        long deadline = System.currentTimeMillis() + wait;
+        boolean ikeUp = false;
+        while (true) {
+            org.jswan.ike.daemon.IkeSaView view = null;
+            for (var v : ike.listSas()) {
+                if (sa.equals(v.name() + "[" + v.uniqueId() + "]")) {
+                    view = v;
+                }
+            }
+            if (view == null) {
+                return ControlResult.failed("establishing CHILD_SA '" + request.child() + "' failed: IKE_SA " + sa
+                        + " is gone (jswan log shows why)");
+            }
+            if (!ikeUp && "ESTABLISHED".equals(view.state())) {
+                ikeUp = true;
+                log.log("IKE", 1, view.name(), view.uniqueId(), "IKE_SA " + sa + " established between "
+                        + view.localHost() + "[" + view.localId() + "]..." + view.remoteHost() + "["
+                        + view.remoteId() + "]");
+            }
+            for (var c : view.children()) {
+                if (c.name().equals(request.child()) && "INSTALLED".equals(c.state())) {
+                    log.log("IKE", 1, view.name(), view.uniqueId(), "CHILD_SA " + c.name() + "{" + c.uniqueId()
+                            + "} established with SPIs " + String.format("%08x_i %08x_o", c.spiIn(), c.spiOut()));
+                    return ControlResult.ok();
+                }
+            }
+            if (System.currentTimeMillis() > deadline) {
+                return ControlResult.failed("initiating CHILD_SA '" + request.child() + "' timed out after "
+                        + wait / 1000 + " s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return ControlResult.failed("interrupted");
+            }
         }
     }
 

@@ -99,7 +99,7 @@ class DaemonControlTest {
     void initiateListStatsTerminate() throws Exception {
         assertTrue(control.reload().success());
         List<String> log = new ArrayList<>();
-        ControlResult r = control.initiate(new InitiateRequest("net", "site-b", 0, 1),
+        ControlResult r = control.initiate(new InitiateRequest("net", "site-b", -1, 1),
                 (g, l, n, id, m) -> log.add(m));
         assertTrue(r.success(), r.errmsg());
         assertFalse(log.isEmpty());
@@ -123,6 +123,18 @@ class DaemonControlTest {
                 ControlLogSink.NONE).success());
         assertFalse(control.terminate(new TerminateRequest(null, "nope", 0, 0, false, 0, 1),
                 ControlLogSink.NONE).success());
+    }
+
+    /** Like charon's initiate, the answer waits for the CHILD_SA: a peer that never answers is a timeout. */
+    @Test
+    void initiateWaitsForTheChildSaAndTimesOut() {
+        assertTrue(control.reload().success());
+        List<String> log = new ArrayList<>();
+        ControlResult r = control.initiate(new InitiateRequest("net", "site-b", 300, 1),
+                (g, l, n, id, m) -> log.add(m));
+        assertFalse(r.success());
+        assertTrue(r.errmsg().contains("timed out"), r.errmsg());
+        assertTrue(log.get(log.size() - 1).startsWith("initiated site-b["), log.toString());
     }
 
     @Test

@@ -92,6 +92,8 @@ class SwanctlDrivesJswanTest {
         assertEquals(0, initiate.exitCode(), initiate.describe() + "\n" + jswan.log());
         assertTrue(initiate.output().contains("initiating 'net'"), initiate.output());
         assertTrue(initiate.output().contains("initiate completed successfully"), initiate.output());
+        // As with charon, the answer comes once the CHILD_SA is up, not when the first message is sent.
+        assertTrue(initiate.output().contains("CHILD_SA net{1} established with SPIs"), initiate.output());
 
         IkeSa peer = StrongSwanInteropPskTest.awaitEstablished(strongswan);
         assertEquals("gwa.jswan.test", peer.remoteId());
