@@ -280,7 +280,7 @@ public final class DaemonControl implements GatewayControl {
                     c.spiIn(), c.spiOut(), algorithm(c.encryption()), keySize(c.encryption()), c.integrity(), 0,
                     c.keyExchange(), false, c.bytesIn(), c.packetsIn(), c.useInSeconds(), c.bytesOut(),
                     c.packetsOut(), c.useOutSeconds(), c.rekeyInSeconds(), c.lifeInSeconds(), c.installedSeconds(),
-                    subnets(c.localTs()), subnets(c.remoteTs())));
+                    c.localTs(), c.remoteTs()));
         }
         return new IkeSaView(sa.name(), sa.uniqueId(), 2, sa.state(), sa.localHost(), sa.localPort(), sa.localId(),
                 sa.remoteHost(), sa.remotePort(), sa.remoteId(), sa.initiator(), sa.spiI(), sa.spiR(), sa.natLocal(),
@@ -299,9 +299,9 @@ public final class DaemonControl implements GatewayControl {
             List<ConnView.Child> children = new ArrayList<>();
             for (ChildPeerConfig c : p.children()) {
                 List<String> l = new ArrayList<>();
-                c.localTs().forEach(t -> l.add(subnet(t.toString())));
+                c.localTs().forEach(t -> l.add(t.toString()));
                 List<String> r = new ArrayList<>();
-                c.remoteTs().forEach(t -> r.add(subnet(t.toString())));
+                c.remoteTs().forEach(t -> r.add(t.toString()));
                 children.add(new ConnView.Child(c.name(), c.transportMode() ? "TRANSPORT" : "TUNNEL", l, r,
                         seconds(c.rekeyTime()), c.rekeyBytes(), c.rekeyPackets(), c.dpdAction().name().toLowerCase()));
             }
@@ -326,39 +326,6 @@ public final class DaemonControl implements GatewayControl {
     static int keySize(final String name) {
         java.util.regex.Matcher m = name == null ? null : SIZED.matcher(name);
         return m != null && m.matches() ? Integer.parseInt(m.group(2)) : 0;
-    }
-
-    private static List<String> subnets(final List<String> ts) {
-        List<String> out = new ArrayList<>();
-        ts.forEach(t -> out.add(subnet(t)));
-        return out;
-    }
-
-    private static final java.util.regex.Pattern RANGE =
-            java.util.regex.Pattern.compile("([0-9A-Fa-f.:]+)\\.\\.([0-9A-Fa-f.:]+)(.*)");
-
-    /** A range that is a whole subnet in strongSwan's list-conns notation ({@code 10.1.0.0/24}); others as is. */
-    static String subnet(final String ts) {
-        java.util.regex.Matcher m = RANGE.matcher(ts);
-        if (!m.matches()) {
-            return ts;
-        }
-        try {
-            byte[] a = java.net.InetAddress.getByName(m.group(1)).getAddress();
-            byte[] b = java.net.InetAddress.getByName(m.group(2)).getAddress();
-            if (a.length != b.length) {
-                return ts;
-            }
-            java.math.BigInteger start = new java.math.BigInteger(1, a);
-            java.math.BigInteger size = new java.math.BigInteger(1, b).subtract(start).add(java.math.BigInteger.ONE);
-            int bits = size.bitLength() - 1;
-            if (size.signum() <= 0 || size.bitCount() != 1 || start.getLowestSetBit() < bits && start.signum() != 0) {
-                return ts;
-            }
-            return m.group(1) + "/" + (a.length * 8 - bits) + m.group(3);
-        } catch (java.net.UnknownHostException e) {
-            return ts;
-        }
     }
 
     private static ConnView.Auth auth(final AuthSpec a) {

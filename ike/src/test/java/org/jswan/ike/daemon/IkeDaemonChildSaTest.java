@@ -79,8 +79,8 @@ class IkeDaemonChildSaTest {
         await("established", () -> established(a, 1) && established(b, 1));
         IkeSaView.ChildView ca = a.listSas().get(0).children().get(0);
         IkeSaView.ChildView cb = b.listSas().get(0).children().get(0);
-        assertEquals(List.of("10.1.2.0..10.1.2.255"), ca.localTs());
-        assertEquals(List.of("10.2.1.0..10.2.1.255"), ca.remoteTs());
+        assertEquals(List.of("10.1.2.0/24"), ca.localTs());
+        assertEquals(List.of("10.2.1.0/24"), ca.remoteTs());
         assertEquals(ca.localTs(), cb.remoteTs());
         assertEquals(ca.remoteTs(), cb.localTs());
         AddSaRequest out = backendA.sa(ca.spiOut());
@@ -127,8 +127,8 @@ class IkeDaemonChildSaTest {
         await("established", () -> established(a, 1) && established(b, 1));
         assertEquals("TRANSPORT", a.listSas().get(0).children().get(0).mode());
         assertEquals("TRANSPORT", b.listSas().get(0).children().get(0).mode());
-        assertEquals(List.of("192.0.2.1"), a.listSas().get(0).children().get(0).localTs());
-        assertEquals(List.of("192.0.2.2"), a.listSas().get(0).children().get(0).remoteTs());
+        assertEquals(List.of("192.0.2.1/32"), a.listSas().get(0).children().get(0).localTs());
+        assertEquals(List.of("192.0.2.2/32"), a.listSas().get(0).children().get(0).remoteTs());
         for (AddSaRequest r : List.of(assertKeysMatch(), backendB.sa(b.listSas().get(0).children().get(0).spiIn()))) {
             assertEquals(AddSaRequest.Mode.TRANSPORT, r.mode());
         }

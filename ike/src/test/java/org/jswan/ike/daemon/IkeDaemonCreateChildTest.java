@@ -82,8 +82,8 @@ class IkeDaemonCreateChildTest {
         assertEquals(1, a.listSas().size(), "no new IKE_SA");
         IkeSaView.ChildView webA = va.children().stream().filter(c -> c.name().equals("web")).findFirst().get();
         IkeSaView.ChildView webB = vb.children().stream().filter(c -> c.name().equals("web")).findFirst().get();
-        assertEquals(List.of("172.16.1.0..172.16.1.255"), webA.localTs());
-        assertEquals(List.of("172.16.2.0..172.16.2.255"), webA.remoteTs());
+        assertEquals(List.of("172.16.1.0/24"), webA.localTs());
+        assertEquals(List.of("172.16.2.0/24"), webA.remoteTs());
         assertEquals(webA.spiIn(), webB.spiOut());
         assertEquals(webA.spiOut(), webB.spiIn());
         assertNotEquals(first.spiIn(), webA.spiIn());

@@ -57,7 +57,7 @@ class IkeDaemonTrapTest {
 
         PolicyRequest trap = trapPolicy();
         assertTrue(trap != null && trap.outboundSa() == null, "trap policy without SA: " + backendA.policies);
-        assertEquals("10.1.0.0..10.1.255.255", trap.source().toString());
+        assertEquals("10.1.0.0/16", trap.source().toString());
         assertTrue(a.listSas().isEmpty(), "nothing negotiated before traffic");
 
         backendA.listener.onAcquire(trap.reqid());
