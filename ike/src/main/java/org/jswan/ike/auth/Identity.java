@@ -13,6 +13,7 @@ import org.bouncycastle.util.IPAddress;
 import org.bouncycastle.util.encoders.DecoderException;
 import org.bouncycastle.util.encoders.Hex;
 import org.jswan.ike.message.IdType;
+import org.jswan.ike.spi.AddressText;
 
 /**
  * An IKE identity (RFC 7296 §3.5): a type and its binary data, parsed from strongSwan's identity strings

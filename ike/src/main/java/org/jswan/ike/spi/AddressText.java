@@ -1,12 +1,12 @@
-package org.jswan.ike.auth;
+package org.jswan.ike.spi;
 
 /** Prints IPv4 dotted-quad and IPv6 in RFC 5952 compressed form ("fec0::1"), as inet_ntop does. */
-final class AddressText {
+public final class AddressText {
 
     private AddressText() {
     }
 
-    static String format(final byte[] a) {
+    public static String format(final byte[] a) {
         if (a.length == 4) {
             return (a[0] & 0xff) + "." + (a[1] & 0xff) + "." + (a[2] & 0xff) + "." + (a[3] & 0xff);
         }
