@@ -31,4 +31,21 @@ public record TrafficSelector(InetAddress address, int prefixLength, int protoco
     public boolean ipv6() {
         return address.getAddress().length == 16;
     }
+
+    /** True if {@code a} lies inside {@code address/prefixLength} (ports and protocol aside). */
+    public boolean covers(final InetAddress a) {
+        byte[] p = address.getAddress();
+        byte[] b = a.getAddress();
+        if (p.length != b.length) {
+            return false;
+        }
+        int bits = prefixLength;
+        for (int i = 0; i < p.length && bits > 0; i++, bits -= 8) {
+            int mask = bits >= 8 ? 0xFF : (0xFF << (8 - bits)) & 0xFF;
+            if ((p[i] & mask) != (b[i] & mask)) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -37,23 +37,6 @@ final class SelectorPrefixes {
         return out;
     }
 
-    /** True if {@code a} lies inside the prefix {@code s}. */
-    static boolean contains(final TrafficSelector s, final InetAddress a) {
-        byte[] p = s.address().getAddress();
-        byte[] b = a.getAddress();
-        if (p.length != b.length) {
-            return false;
-        }
-        int bits = s.prefixLength();
-        for (int i = 0; i < p.length && bits > 0; i++, bits -= 8) {
-            int mask = bits >= 8 ? 0xFF : (0xFF << (8 - bits)) & 0xFF;
-            if ((p[i] & mask) != (b[i] & mask)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static InetAddress address(final BigInteger value, final int length) {
         byte[] raw = value.toByteArray();
         byte[] out = new byte[length];

@@ -254,7 +254,7 @@ public final class UserspaceIpsecBackend implements IpsecBackend {
         IpPrefix prefix = new IpPrefix(remote.address(), remote.prefixLength());
         InetAddress peer = p.outboundSa() == null ? null : p.outboundSa().destination();
         // A trap policy has no SA yet, so no known peer; in transport mode its remote selector is the peer itself.
-        boolean coversPeer = peer != null ? SelectorPrefixes.contains(remote, peer)
+        boolean coversPeer = peer != null ? remote.covers(peer)
                 : p.mode() == AddSaRequest.Mode.TRANSPORT;
         IpPrefix peerPrefix = peer != null ? new IpPrefix(peer, peer.getAddress().length * 8) : prefix;
         Route route = Route.to(prefix, tunName);

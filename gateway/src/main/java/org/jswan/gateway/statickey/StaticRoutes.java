@@ -106,7 +106,7 @@ final class StaticRoutes implements AutoCloseable {
                 while (addrs.hasMoreElements()) {
                     InetAddress a = addrs.nextElement();
                     for (TrafficSelector s : selectors) {
-                        if (contains(s, a)) {
+                        if (s.covers(a)) {
                             // without the scope id (fd01::1%lo), which `ip route ... src` does not accept
                             return InetAddress.getByAddress(a.getAddress());
                         }
@@ -117,22 +117,6 @@ final class StaticRoutes implements AutoCloseable {
             return null;
         }
         return null;
-    }
-
-    static boolean contains(final TrafficSelector s, final InetAddress a) {
-        byte[] p = s.address().getAddress();
-        byte[] b = a.getAddress();
-        if (p.length != b.length) {
-            return false;
-        }
-        int bits = s.prefixLength();
-        for (int i = 0; i < p.length && bits > 0; i++, bits -= 8) {
-            int mask = bits >= 8 ? 0xFF : (0xFF << (8 - bits)) & 0xFF;
-            if ((p[i] & mask) != (b[i] & mask)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Removes what {@link #install} added, newest first; what is already gone is skipped. */
