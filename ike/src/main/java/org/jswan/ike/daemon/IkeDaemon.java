@@ -201,7 +201,10 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
         tm.initiate();
     }
 
-    /** Initiates {@code child} of {@code connection} (or of the connection that has such a child). */
+    /**
+     * Initiates {@code child} of {@code connection} (or of the connection that has such a child): on the
+     * connection's established IKE_SA if it has one (CREATE_CHILD_SA), else with a new IKE_SA.
+     */
     public String initiate(final String connection, final String child) {
         return call(() -> {
             for (PeerConfig p : peers) {
@@ -212,12 +215,30 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
                 if (child != null && c == null) {
                     continue;
                 }
+                IkeSa up = c == null ? null : established(p.name());
+                if (up != null) {
+                    // Like charon's controller: a further CHILD_SA goes onto the IKE_SA that is already up.
+                    TaskManager tm = managers.get(up);
+                    tm.queue(Tasks.childCreate(up, this, c));
+                    tm.initiate();
+                    return up.toString();
+                }
                 IkeSa sa = initiateNow(p, c);
                 return sa.toString();
             }
             throw new IllegalArgumentException("no connection" + (connection == null ? "" : " '" + connection + "'")
                     + (child == null ? "" : " with child '" + child + "'") + " found");
         });
+    }
+
+    /** An ESTABLISHED IKE_SA of {@code connection}, or null. */
+    private IkeSa established(final String connection) {
+        for (IkeSa sa : managers.keySet()) {
+            if (sa.name().equals(connection) && sa.state() == IkeSaState.ESTABLISHED) {
+                return sa;
+            }
+        }
+        return null;
     }
 
     /** Deletes IKE_SAs of {@code connection} (all if null) with a DELETE to the peer. */

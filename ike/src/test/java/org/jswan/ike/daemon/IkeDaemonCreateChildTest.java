@@ -19,8 +19,6 @@ import org.jswan.ike.peer.PeerConfig;
 import org.jswan.ike.peer.TsConfig;
 import org.jswan.ike.sa.IkeSa;
 import org.jswan.ike.spi.AddSaRequest;
-import org.jswan.ike.task.TaskManager;
-import org.jswan.ike.task.Tasks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -67,13 +65,8 @@ class IkeDaemonCreateChildTest {
         IkeSaView.ChildView first = a.listSas().get(0).children().get(0);
         int exchangesBefore = net.between(A, B).size();
 
-        // What the daemon does for a further child of an established IKE_SA: queue it on the SA's task manager.
-        a.schedule(0, () -> {
-            IkeSa sa = a.ikeSas().get(0);
-            TaskManager tm = a.taskManager(sa);
-            tm.queue(Tasks.childCreate(sa, a, atA.child("web")));
-            tm.initiate();
-        });
+        // Initiating a further child of a connection that is up reuses its IKE_SA (as swanctl --initiate does).
+        assertEquals(a.listSas().get(0).name() + "[" + a.listSas().get(0).uniqueId() + "]", a.initiate("b", "web"));
         await("second CHILD_SA on both sides", () -> established(a, 2) && established(b, 2));
 
         assertEquals(exchangesBefore + 1, net.between(A, B).size(), "one CREATE_CHILD_SA request");

@@ -44,7 +44,9 @@ class IkeDaemonInitialContactTest {
 
     private IkeDaemon peerA(final RecordingBackend backend) {
         IkeDaemon d = net.daemon(A, backend);
-        d.load(List.of(Conn.psk("b", A, B, "10.1.0.0/16", "10.2.0.0/16").build()), secret("k"),
+        // "b2" is a second connection to the same peer, for a second IKE_SA next to the first.
+        d.load(List.of(Conn.psk("b", A, B, "10.1.0.0/16", "10.2.0.0/16").build(),
+                Conn.psk("b2", A, B, "10.1.0.0/16", "10.2.0.0/16").build()), secret("k"),
                 InMemoryIkeNetwork.NO_CREDENTIALS);
         return d;
     }
@@ -95,7 +97,7 @@ class IkeDaemonInitialContactTest {
     @Test
     void secondIkeSaToTheSamePeerHasNoInitialContactAndKeepsTheFirst() throws Exception {
         start();
-        a.initiate("b", "net");
+        a.initiate("b2", "net");
         await("two IKE_SAs on both sides", () -> a.listSas().size() == 2 && b.listSas().size() == 2
                 && b.listSas().stream().allMatch(s -> s.state().equals("ESTABLISHED"))
                 && a.listSas().stream().allMatch(s -> s.state().equals("ESTABLISHED")));

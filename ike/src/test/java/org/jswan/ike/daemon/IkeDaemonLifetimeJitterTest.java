@@ -49,13 +49,17 @@ class IkeDaemonLifetimeJitterTest {
     void rekeyTimesAreJitteredWithinRandTime() throws Exception {
         IkeDaemon a = net.daemon(A, new RecordingBackend());
         IkeDaemon b = net.daemon(B, new RecordingBackend());
-        a.load(List.of(withJitter(Conn.psk("b", A, B, "10.1.0.0/16", "10.2.0.0/16").build())), secret("k"),
-                InMemoryIkeNetwork.NO_CREDENTIALS);
+        int n = 6;
+        // One connection per IKE_SA: initiating a connection that is up adds a CHILD_SA to it instead.
+        List<PeerConfig> connections = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            connections.add(withJitter(Conn.psk("b" + i, A, B, "10.1.0.0/16", "10.2.0.0/16").build()));
+        }
+        a.load(connections, secret("k"), InMemoryIkeNetwork.NO_CREDENTIALS);
         b.load(List.of(withJitter(Conn.psk("a", B, A, "10.2.0.0/16", "10.1.0.0/16").build())), secret("k"),
                 InMemoryIkeNetwork.NO_CREDENTIALS);
-        int n = 6;
         for (int i = 0; i < n; i++) {
-            a.initiate("b", "net");
+            a.initiate("b" + i, "net");
         }
         await(n + " IKE_SAs with a CHILD_SA", () -> a.listSas().size() == n && a.listSas().stream()
                 .allMatch(s -> s.state().equals("ESTABLISHED") && s.children().size() == 1));
