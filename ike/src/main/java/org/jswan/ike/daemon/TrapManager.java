@@ -13,7 +13,6 @@ import org.jswan.ike.spi.AddSaRequest;
 import org.jswan.ike.spi.BackendException;
 import org.jswan.ike.spi.IpsecBackend;
 import org.jswan.ike.spi.PolicyRequest;
-import org.jswan.ike.spi.Selector;
 
 /**
  * Trap policies (strongSwan's trap_manager): outbound policies without an SA, installed for CHILD_SAs with
@@ -125,9 +124,7 @@ final class TrapManager {
     private static String describe(final List<PolicyRequest> policies) {
         List<String> out = new ArrayList<>();
         for (PolicyRequest p : policies) {
-            Selector s = p.source();
-            Selector d = p.destination();
-            out.add(s + " === " + d);
+            out.add(p.source() + " === " + p.destination());
         }
         return String.join(", ", out);
     }

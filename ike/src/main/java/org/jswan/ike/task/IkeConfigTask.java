@@ -18,7 +18,8 @@ import org.jswan.ike.sa.IkeSa;
  * Virtual IPs for road warriors, responder side (RFC 7296 §2.19, §3.15; strongSwan's ike_config): a CFG_REQUEST
  * for INTERNAL_IP4_ADDRESS/INTERNAL_IP6_ADDRESS in IKE_AUTH is answered with an address from the connection's
  * pools and the pools' DNS servers in a CFG_REPLY; the CHILD_SA's {@code dynamic} remote selector then stands for
- * that address. A request that no pool can serve gets INTERNAL_ADDRESS_FAILURE and no address.
+ * that address. A request that the connection's pools cannot serve gets INTERNAL_ADDRESS_FAILURE and no address;
+ * a connection without pools ignores the request.
  */
 final class IkeConfigTask implements Task {
     private static final System.Logger IKE = System.getLogger("IKE");
@@ -53,7 +54,11 @@ final class IkeConfigTask implements Task {
                 wantsV6 |= a.attributeType().equals(ConfigAttributeType.INTERNAL_IP6_ADDRESS);
             }
         }
-        if (wantsV4 || wantsV6) {
+        if (sa.config().pools().isEmpty()) {
+            // As charon: a connection without pools ignores the request (the peer keeps its own address).
+            wantsV4 = false;
+            wantsV6 = false;
+        } else if (wantsV4 || wantsV6) {
             // Here, not in build(): the CHILD_SA task narrows its selectors to the address while processing.
             assign();
         }
