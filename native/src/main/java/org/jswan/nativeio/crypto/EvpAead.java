@@ -1,0 +1,113 @@
+package org.jswan.nativeio.crypto;
+
+/**
+ * One direction of an AEAD key (AES-GCM, ChaCha20-Poly1305) in an EVP_CIPHER_CTX: the key is set once, each packet
+ * sets only its nonce, so a call allocates nothing. Ciphertext replaces plaintext in place; the 16-byte tag follows
+ * it. The caller writes the 12-byte nonce at {@link #NONCE} and the AAD at {@link #AAD} of {@link #parameters()}.
+ * One data thread per instance.
+ */
+public final class EvpAead extends EvpContext {
+    public static final int NONCE = 0;
+    public static final int NONCE_LENGTH = 12;
+    public static final int AAD = 16;
+    public static final int MAX_AAD = 16;
+    public static final int TAG_LENGTH = 16;
+    private static final int OUT_LENGTH = 32;
+
+    private final long cipher;
+    private final long ctx;
+    private final boolean encrypt;
+
+    /**
+     * @param algorithm OpenSSL's name: "AES-128-GCM", "AES-192-GCM", "AES-256-GCM" or "ChaCha20-Poly1305"
+     */
+    public EvpAead(final String algorithm, final byte[] key, final boolean encrypt) {
+        super(48);
+        this.encrypt = encrypt;
+        this.cipher = fetch(algorithm, key);
+        this.ctx = lib.EVP_CIPHER_CTX_new();
+        boolean ok = ctx != 0;
+        if (ok) {
+            boolean[] keyed = {false};
+            withKey(key, (address, length) -> keyed[0] = init(ctx, cipher, address, 0));
+            ok = keyed[0];
+        }
+        if (!ok) {
+            lib.ERR_clear_error();
+            release();
+            throw new IllegalArgumentException("OpenSSL rejected the " + algorithm + " key");
+        }
+    }
+
+    /**
+     * Encrypts {@code length} bytes at {@code off} in place and writes the tag after them.
+     *
+     * @return false when the context is closed (the SA was deleted) or OpenSSL failed
+     */
+    public boolean seal(final java.nio.ByteBuffer buf, final int off, final int length, final int aadLength) {
+        if (!encrypt) {
+            throw new IllegalStateException("decrypting context");
+        }
+        return run(buf, off, length, aadLength);
+    }
+
+    /**
+     * Checks the tag after the {@code length} ciphertext bytes at {@code off} and decrypts them in place.
+     *
+     * @return false when the tag does not verify (the region then holds garbage: drop the packet), or the context
+     *         is closed
+     */
+    public boolean open(final java.nio.ByteBuffer buf, final int off, final int length, final int aadLength) {
+        if (encrypt) {
+            throw new IllegalStateException("encrypting context");
+        }
+        return run(buf, off, length, aadLength);
+    }
+
+    private boolean run(final java.nio.ByteBuffer buf, final int off, final int length, final int aadLength) {
+        if (aadLength < 0 || aadLength > MAX_AAD) {
+            throw new IllegalArgumentException("AAD length " + aadLength);
+        }
+        long data = address(buf, off, length + TAG_LENGTH);
+        if (!enter()) {
+            return false;
+        }
+        boolean ok;
+        try {
+            long outl = paramsAddress + OUT_LENGTH;
+            ok = init(ctx, 0, 0, paramsAddress + NONCE)
+                    && lib.EVP_CipherUpdate(ctx, 0, outl, paramsAddress + AAD, aadLength) == 1
+                    && (length == 0 || lib.EVP_CipherUpdate(ctx, data, outl, data, length) == 1);
+            if (ok && encrypt) {
+                ok = lib.EVP_CipherFinal_ex(ctx, data + length, outl) == 1
+                        && lib.EVP_CIPHER_CTX_ctrl(ctx, LibCrypto.EVP_CTRL_AEAD_GET_TAG, TAG_LENGTH, data + length) == 1;
+            } else if (ok) {
+                ok = lib.EVP_CIPHER_CTX_ctrl(ctx, LibCrypto.EVP_CTRL_AEAD_SET_TAG, TAG_LENGTH, data + length) == 1
+                        && lib.EVP_CipherFinal_ex(ctx, data + length, outl) == 1;
+            }
+            if (!ok) {
+                lib.ERR_clear_error();
+            }
+        } finally {
+            exit();
+        }
+        if (ok) {
+            unstage(buf, off, length + TAG_LENGTH);
+        }
+        return ok;
+    }
+
+    private boolean init(final long context, final long cipherOrZero, final long key, final long iv) {
+        return (encrypt ? lib.EVP_EncryptInit_ex(context, cipherOrZero, 0, key, iv)
+                : lib.EVP_DecryptInit_ex(context, cipherOrZero, 0, key, iv)) == 1;
+    }
+
+    @Override
+    void release() {
+        if (ctx != 0) {
+            lib.EVP_CIPHER_CTX_free(ctx);
+        }
+        lib.EVP_CIPHER_free(cipher);
+        wipeStaging();
+    }
+}

@@ -1,0 +1,156 @@
+package org.jswan.nativeio.crypto;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicInteger;
+import com.kenai.jffi.MemoryIO;
+
+/**
+ * What the libcrypto contexts share: the native context's life (a data thread may still be inside a call when the
+ * control thread closes the SA, so the last one out frees it: never a use after free), a small direct parameter
+ * block (nonce, AAD, out-lengths), and the address of the packet buffer with every access bounds-checked, since a
+ * wrong address here is memory corruption rather than an exception.
+ */
+abstract class EvpContext implements AutoCloseable {
+    private static final int IDLE = 0;
+    private static final int BUSY = 1;
+    private static final int CLOSING = 2;
+    private static final int CLOSED = 3;
+    private static final MemoryIO MEMORY = MemoryIO.getInstance();
+
+    final LibCrypto lib;
+    /** Per-call parameters the caller writes (layout defined by the subclass), big-endian. */
+    final ByteBuffer params;
+    final long paramsAddress;
+    private final AtomicInteger state = new AtomicInteger(IDLE);
+    /** Heap buffers (tests, vectors) are copied through this direct array; the data plane passes direct buffers. */
+    private ByteBuffer staging;
+
+    EvpContext(final int paramsSize) {
+        this.lib = LibCryptoLoader.LIBCRYPTO;
+        if (lib == null) {
+            throw new IllegalStateException("OpenSSL is not available: " + LibCryptoLoader.FAILURE);
+        }
+        this.params = ByteBuffer.allocateDirect(paramsSize);
+        this.paramsAddress = MEMORY.getDirectBufferAddress(params);
+    }
+
+    /** True when libcrypto 3 is loaded and usable. */
+    public static boolean available() {
+        return LibCryptoLoader.LIBCRYPTO != null;
+    }
+
+    /** Why {@link #available()} is false, or null. */
+    public static String unavailableReason() {
+        return LibCryptoLoader.FAILURE;
+    }
+
+    /** The library's version text, e.g. "OpenSSL 3.0.19 27 Jan 2026", or null. */
+    public static String version() {
+        LibCrypto lib = LibCryptoLoader.LIBCRYPTO;
+        return lib == null ? null : lib.OpenSSL_version(LibCrypto.OPENSSL_VERSION);
+    }
+
+    /** The per-call parameter block (nonce, AAD, IV...), at the offsets the subclass documents. */
+    public final ByteBuffer parameters() {
+        return params;
+    }
+
+    final boolean enter() {
+        return state.compareAndSet(IDLE, BUSY);
+    }
+
+    final void exit() {
+        if (!state.compareAndSet(BUSY, IDLE)) {
+            state.set(CLOSED);
+            release();
+        }
+    }
+
+    /** Frees the native context now, or when the call in progress on a data thread returns. Idempotent. */
+    @Override
+    public final void close() {
+        while (true) {
+            int s = state.get();
+            if (s == IDLE && state.compareAndSet(IDLE, CLOSED)) {
+                release();
+                return;
+            }
+            if (s == BUSY && state.compareAndSet(BUSY, CLOSING)) {
+                return;
+            }
+            if (s == CLOSING || s == CLOSED) {
+                return;
+            }
+        }
+    }
+
+    /** Frees (and so cleanses) the native contexts; called exactly once. */
+    abstract void release();
+
+    /**
+     * The native address of {@code buf[off]} for an access of {@code length} bytes, after checking the region lies
+     * inside the buffer's limit. Heap buffers are first copied into a direct staging buffer ({@link #unstage} copies
+     * the result back).
+     */
+    final long address(final ByteBuffer buf, final int off, final int length) {
+        if (off < 0 || length < 0 || off > buf.limit() - length) {
+            throw new IndexOutOfBoundsException("region " + off + "+" + length + " outside 0.." + buf.limit());
+        }
+        if (buf.isDirect()) {
+            return MEMORY.getDirectBufferAddress(buf) + off;
+        }
+        if (staging == null || staging.capacity() < length) {
+            staging = ByteBuffer.allocateDirect(Math.max(2048, length));
+        }
+        staging.put(0, buf, off, length);
+        return MEMORY.getDirectBufferAddress(staging);
+    }
+
+    final void unstage(final ByteBuffer buf, final int off, final int length) {
+        if (!buf.isDirect()) {
+            buf.put(off, staging, 0, length);
+        }
+    }
+
+    /** Zeroes what a heap-buffer call left in the staging buffer. */
+    final void wipeStaging() {
+        if (staging != null) {
+            for (int i = 0; i < staging.capacity(); i += 8) {
+                staging.putLong(i, 0);
+            }
+        }
+    }
+
+    /** The fetched cipher, after checking that {@code key} has the length it reads (OpenSSL takes no length). */
+    final long fetch(final String algorithm, final byte[] key) {
+        long cipher = lib.EVP_CIPHER_fetch(0, algorithm, null);
+        if (cipher == 0) {
+            lib.ERR_clear_error();
+            throw new IllegalArgumentException("OpenSSL has no cipher " + algorithm);
+        }
+        int length = lib.EVP_CIPHER_get_key_length(cipher);
+        if (length != key.length) {
+            lib.EVP_CIPHER_free(cipher);
+            throw new IllegalArgumentException(algorithm + " takes a " + length + "-byte key, got " + key.length);
+        }
+        return cipher;
+    }
+
+    /** Copies {@code key} into native memory for an init call, then zeroes that copy. */
+    final void withKey(final byte[] key, final KeyUse use) {
+        ByteBuffer k = ByteBuffer.allocateDirect(Math.max(1, key.length));
+        try {
+            k.put(0, key);
+            use.apply(MEMORY.getDirectBufferAddress(k), key.length);
+        } finally {
+            for (int i = 0; i < k.capacity(); i++) {
+                k.put(i, (byte) 0);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    interface KeyUse {
+        void apply(long keyAddress, int keyLength);
+    }
+}
