@@ -32,6 +32,10 @@ public class EspTransformBenchmark {
     @Param({"64", "512", "1400"})
     public int size;
 
+    /** OPENSSL (libcrypto, the default) or JCA. */
+    @Param({"OPENSSL", "JCA"})
+    public String backend;
+
     private EspTransform out;
     private EspTransform in;
     private ByteBuffer buf;
@@ -70,8 +74,9 @@ public class EspTransformBenchmark {
         }
         byte[] ek = new byte[EspTransformFactory.encryptionKeymatLength(encr, bits)];
         byte[] ik = new byte[EspTransformFactory.integrityKeyLength(integ)];
-        out = EspTransformFactory.create(encr, integ, bits, ek, ik, true, false);
-        in = EspTransformFactory.create(encr, integ, bits, ek, ik, false, false);
+        CryptoBackend b = CryptoBackend.valueOf(backend);
+        out = EspTransformFactory.create(b, encr, integ, bits, ek, ik, true, false);
+        in = EspTransformFactory.create(b, encr, integ, bits, ek, ik, false, false);
         int aligned = (size + 15) / 16 * 16;
         buf = ByteBuffer.allocateDirect(64 + aligned + 64);
         sealed = ByteBuffer.allocateDirect(buf.capacity());

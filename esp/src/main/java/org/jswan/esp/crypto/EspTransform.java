@@ -28,7 +28,8 @@ public interface EspTransform {
      * the ICV. The ESP header (SPI, low 32 bits of {@code seq}) must already be written.
      *
      * @param seq the full 64-bit sequence number (its high half is used only with ESN)
-     * @return the ESP packet length (header + IV + ciphertext + ICV)
+     * @return the ESP packet length (header + IV + ciphertext + ICV), or -1 when the transform was destroyed
+     *         meanwhile (the control thread deleted the SA while a data thread still held it)
      */
     int seal(ByteBuffer buf, int espOff, int plaintextLength, long seq);
 

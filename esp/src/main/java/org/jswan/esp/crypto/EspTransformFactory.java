@@ -56,6 +56,13 @@ public final class EspTransformFactory {
      */
     public static EspTransform create(final int encrId, final int integId, final int keyBits, final byte[] encrKeymat,
             final byte[] integKey, final boolean outbound, final boolean esn) {
+        return create(CryptoBackend.selected(), encrId, integId, keyBits, encrKeymat, integKey, outbound, esn);
+    }
+
+    /** As {@link #create(int, int, int, byte[], byte[], boolean, boolean)} on a given backend. */
+    public static EspTransform create(final CryptoBackend backend, final int encrId, final int integId,
+            final int keyBits, final byte[] encrKeymat, final byte[] integKey, final boolean outbound,
+            final boolean esn) {
         if (encrKeymat.length != encryptionKeymatLength(encrId, keyBits)) {
             throw new EspCryptoException("encryption keymat is " + encrKeymat.length + " bytes, expected "
                     + encryptionKeymatLength(encrId, keyBits));
@@ -63,11 +70,25 @@ public final class EspTransformFactory {
         switch (encrId) {
             case ENCR_AES_GCM_16:
                 requireNoIntegrity(integId);
+                if (backend == CryptoBackend.OPENSSL) {
+                    return new EvpAeadTransform("AES-" + keyBits + "-GCM", encrKeymat, keyBits / 8, outbound, esn);
+                }
                 return new AesGcmTransform(encrKeymat, outbound, esn);
             case ENCR_CHACHA20_POLY1305:
                 requireNoIntegrity(integId);
+                if (backend == CryptoBackend.OPENSSL) {
+                    return new EvpAeadTransform("ChaCha20-Poly1305", encrKeymat, 32, outbound, esn);
+                }
                 return new ChaCha20Poly1305Transform(encrKeymat, outbound, esn);
             case ENCR_AES_CBC:
+                if (backend == CryptoBackend.OPENSSL) {
+                    int hashLength = integrityKeyLength(integId);
+                    if (integId == AUTH_NONE) {
+                        throw new EspCryptoException("AES-CBC needs HMAC-SHA2 integrity, got " + integId);
+                    }
+                    return new EvpCbcHmacTransform(encrKeymat, "SHA" + hashLength * 8, hashLength, integKey,
+                            outbound, esn);
+                }
                 return new AesCbcHmacTransform(encrKeymat, macName(integId), integKey, outbound, esn);
             default:
                 throw new EspCryptoException("unsupported ESP encryption transform " + encrId);

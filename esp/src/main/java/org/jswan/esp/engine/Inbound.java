@@ -71,7 +71,7 @@ public final class Inbound {
         }
         int ptLen = t.open(buf, off, len, seq);
         if (ptLen < 0) {
-            return DropReason.AUTH_FAILED;
+            return sa.dead() ? DropReason.SA_EXPIRED : DropReason.AUTH_FAILED;
         }
         if (replay != null) {
             replay.update(seq); // RFC 4303 §3.4.3: only after the ICV verified

@@ -122,6 +122,9 @@ public final class Outbound {
         buf.putInt(espOff + EspHeader.SEQ_OFFSET, (int) seq);
         resultOffset = espOff;
         resultLength = t.seal(buf, espOff, plaintextLen, seq);
+        if (resultLength < 0) {
+            return DropReason.SA_EXPIRED; // deleted by the control thread while this batch still held it
+        }
         if (framing == Framing.IP) {
             writeOuter(sa, peer, buf, p);
         }
