@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jswan.esp.crypto.CryptoBackend;
+import org.jswan.esp.crypto.EspCryptoException;
 import org.jswan.esp.engine.EspDataPlane;
 import org.jswan.esp.engine.TunReaderAgent;
 import org.jswan.gateway.backend.EspReceiver;
@@ -46,6 +48,7 @@ import org.jswan.nativeio.tun.TunOptions;
 public final class Gateway implements AutoCloseable {
     private static final System.Logger DMN = System.getLogger("DMN");
     private static final System.Logger CFG = System.getLogger("CFG");
+    private static final System.Logger ESP = System.getLogger("ESP");
     private static final int MAX_DATAGRAM = 9216;
 
     private final GatewayOptions options;
@@ -88,6 +91,12 @@ public final class Gateway implements AutoCloseable {
         UserspaceIpsecBackend userspace = null;
         IpsecBackend backend;
         if (o.dataPlane()) {
+            try {
+                // As charon lists its crypto plugins: which library seals and opens ESP packets.
+                ESP.log(System.Logger.Level.INFO, CryptoBackend.describe());
+            } catch (EspCryptoException e) {
+                throw new GatewayException(e.getMessage(), e);
+            }
             plane = new EspDataPlane();
             try {
                 // A virtio header lets a written batch's TCP segments go to the kernel as one GSO packet (GRO);
