@@ -87,6 +87,10 @@ public class EspTransformBenchmark {
             sealed.put(i, buf.get(i));
         }
         seq = 2;
+        // A benchmark of the failure path would flatter open(): check once that the packet opens.
+        if (open() != aligned) {
+            throw new IllegalStateException(transform + "/" + backend + ": the sealed packet does not open");
+        }
     }
 
     @Benchmark
