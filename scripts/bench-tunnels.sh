@@ -12,8 +12,9 @@
 # jswan variants, to compare within one run: jswan@17 / jswan@25 pick the JDK by major version (default: the
 # launcher's choice), jswan+MODE passes -Djswan.esp.tx=MODE (gso, sendmmsg, netty), jswan+nogro turns off the TUN
 # offloads (write coalescing and TSO reads), jswan+notso only the TSO reads, jswan+noudpgro turns off UDP GRO on the
-# NAT-T socket, and jswan-base runs the jar named by $JSWAN_BASE_JAR instead of gateway/target/jswan.jar; e.g.
-# jswan-base@17 jswan@17 jswan@25+netty+nogro.
+# NAT-T socket, jswan+jca seals and opens with the JDK's JCA instead of OpenSSL, and jswan-base runs the jar named
+# by $JSWAN_BASE_JAR instead of gateway/target/jswan.jar; e.g.
+# jswan-base@17 jswan@17 jswan@25+netty+nogro. Extra JVM options for the jswan gateways (profiling): $JSWAN_JVM_OPTS.
 set -euo pipefail
 
 secs=5
@@ -224,9 +225,13 @@ jswan_variant() { # name -> jswan_cmd (the daemon command without arguments)
       nogro) opts+=(-Djswan.tun.gro=false) ;;
       notso) opts+=(-Djswan.tun.tso=false) ;;
       noudpgro) opts+=(-Djswan.udp.gro=false) ;;
+      jca) opts+=(-Djswan.esp.crypto=jca) ;;
       *) opts+=("-Djswan.esp.tx=$word") ;;
     esac
   done
+  # extra JVM options, split on blanks on purpose, e.g. JSWAN_JVM_OPTS="-agentpath:/opt/ap/libasyncProfiler.so=start"
+  # shellcheck disable=SC2206
+  opts+=(${JSWAN_JVM_OPTS:-})
   jswan_cmd=("$java" "${opts[@]}" -jar "$jar")
   echo "  $name: $("$java" -version 2>&1 | sed -n 2p)"
 }
