@@ -14,10 +14,12 @@ class VersionCommandTest {
     @Test
     void namesJdkAndCryptoProviders() {
         List<String> lines = VersionCommand.lines();
-        assertEquals(3, lines.size());
+        assertEquals(4, lines.size());
         assertTrue(lines.get(0).startsWith("jswan "), lines.get(0));
         assertTrue(lines.get(1).contains(System.getProperty("java.runtime.version")), lines.get(1));
         assertTrue(lines.get(2).contains("BouncyCastle 1.87"), lines.get(2));
+        // scripts/test.sh installs libssl3: the data plane says it runs on libcrypto 3.
+        assertTrue(lines.get(3).startsWith("ESP crypto: OpenSSL 3."), lines.get(3));
     }
 
     @Test
