@@ -16,20 +16,18 @@ public final class EvpAead extends EvpContext {
 
     private final long cipher;
     private final long ctx;
-    private final boolean encrypt;
 
     /**
      * @param algorithm OpenSSL's name: "AES-128-GCM", "AES-192-GCM", "AES-256-GCM" or "ChaCha20-Poly1305"
      */
     public EvpAead(final String algorithm, final byte[] key, final boolean encrypt) {
-        super(48);
-        this.encrypt = encrypt;
+        super(48, encrypt);
         this.cipher = fetch(algorithm, key);
         this.ctx = lib.EVP_CIPHER_CTX_new();
         boolean ok = ctx != 0;
         if (ok) {
             boolean[] keyed = {false};
-            withKey(key, (address, length) -> keyed[0] = init(ctx, cipher, address, 0));
+            withKey(key, (address, length) -> keyed[0] = cipherInit(ctx, cipher, address, 0));
             ok = keyed[0];
         }
         if (!ok) {
@@ -75,7 +73,7 @@ public final class EvpAead extends EvpContext {
         boolean ok;
         try {
             long outl = paramsAddress + OUT_LENGTH;
-            ok = init(ctx, 0, 0, paramsAddress + NONCE)
+            ok = cipherInit(ctx, 0, 0, paramsAddress + NONCE)
                     && lib.EVP_CipherUpdate(ctx, 0, outl, paramsAddress + AAD, aadLength) == 1
                     && (length == 0 || lib.EVP_CipherUpdate(ctx, data, outl, data, length) == 1);
             if (ok && encrypt) {
@@ -95,11 +93,6 @@ public final class EvpAead extends EvpContext {
             unstage(buf, off, length + TAG_LENGTH);
         }
         return ok;
-    }
-
-    private boolean init(final long context, final long cipherOrZero, final long key, final long iv) {
-        return (encrypt ? lib.EVP_EncryptInit_ex(context, cipherOrZero, 0, key, iv)
-                : lib.EVP_DecryptInit_ex(context, cipherOrZero, 0, key, iv)) == 1;
     }
 
     @Override

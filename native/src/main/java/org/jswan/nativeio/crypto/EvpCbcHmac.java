@@ -23,7 +23,6 @@ public final class EvpCbcHmac extends EvpContext {
     private final long ctx;
     private final long hmac;
     private final int icvLength;
-    private final boolean encrypt;
     private int ivNext = IV_POOL_LENGTH;
 
     /**
@@ -33,8 +32,7 @@ public final class EvpCbcHmac extends EvpContext {
      */
     public EvpCbcHmac(final String algorithm, final byte[] encKey, final String digest, final byte[] integKey,
             final int icvLength, final boolean encrypt) {
-        super(IV_POOL + IV_POOL_LENGTH);
-        this.encrypt = encrypt;
+        super(IV_POOL + IV_POOL_LENGTH, encrypt);
         this.icvLength = icvLength;
         long md;
         switch (digest) {
@@ -59,7 +57,7 @@ public final class EvpCbcHmac extends EvpContext {
         boolean[] ok = {ctx != 0 && hmac != 0};
         if (ok[0]) {
             withKey(encKey, (address, length) -> ok[0] =
-                    init(ctx, cipher, address, 0)
+                    cipherInit(ctx, cipher, address, 0)
                             && lib.EVP_CIPHER_CTX_set_padding(ctx, 0) == 1);
         }
         if (ok[0]) {
@@ -172,7 +170,7 @@ public final class EvpCbcHmac extends EvpContext {
 
     private boolean crypt(final long data, final int length) {
         long outl = paramsAddress + OUT_LENGTH;
-        boolean ok = init(ctx, 0, 0, data - IV_LENGTH)
+        boolean ok = cipherInit(ctx, 0, 0, data - IV_LENGTH)
                 && (length == 0 || lib.EVP_CipherUpdate(ctx, data, outl, data, length) == 1)
                 && lib.EVP_CipherFinal_ex(ctx, data + length, outl) == 1;
         if (!ok) {
@@ -190,11 +188,6 @@ public final class EvpCbcHmac extends EvpContext {
             lib.ERR_clear_error();
         }
         return ok;
-    }
-
-    private boolean init(final long context, final long cipherOrZero, final long key, final long iv) {
-        return (encrypt ? lib.EVP_EncryptInit_ex(context, cipherOrZero, 0, key, iv)
-                : lib.EVP_DecryptInit_ex(context, cipherOrZero, 0, key, iv)) == 1;
     }
 
     @Override

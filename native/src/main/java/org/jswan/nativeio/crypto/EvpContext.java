@@ -21,11 +21,14 @@ abstract class EvpContext implements AutoCloseable {
     /** Per-call parameters the caller writes (layout defined by the subclass), big-endian. */
     final ByteBuffer params;
     final long paramsAddress;
+    /** Which way the EVP_CIPHER_CTX runs; fixed for the life of the instance. */
+    final boolean encrypt;
     private final AtomicInteger state = new AtomicInteger(IDLE);
     /** Heap buffers (tests, vectors) are copied through this direct array; the data plane passes direct buffers. */
     private ByteBuffer staging;
 
-    EvpContext(final int paramsSize) {
+    EvpContext(final int paramsSize, final boolean encrypt) {
+        this.encrypt = encrypt;
         this.lib = LibCryptoLoader.LIBCRYPTO;
         if (lib == null) {
             throw new IllegalStateException("OpenSSL is not available: " + LibCryptoLoader.FAILURE);
@@ -134,6 +137,15 @@ abstract class EvpContext implements AutoCloseable {
             throw new IllegalArgumentException(algorithm + " takes a " + length + "-byte key, got " + key.length);
         }
         return cipher;
+    }
+
+    /**
+     * EVP_EncryptInit_ex or EVP_DecryptInit_ex, whichever way this instance runs (not EVP_CipherInit_ex, whose sixth
+     * argument jnr-ffi did not pass reliably). Zero for any of the pointers keeps what the context already has.
+     */
+    final boolean cipherInit(final long context, final long cipherOrZero, final long key, final long iv) {
+        return (encrypt ? lib.EVP_EncryptInit_ex(context, cipherOrZero, 0, key, iv)
+                : lib.EVP_DecryptInit_ex(context, cipherOrZero, 0, key, iv)) == 1;
     }
 
     /** Copies {@code key} into native memory for an init call, then zeroes that copy. */
