@@ -61,15 +61,20 @@ public final class SecurityAssociation {
         this.reqid = spec.reqid();
         this.esn = spec.esn();
         this.transform = transform;
-        this.replay = spec.direction() == Direction.INBOUND && spec.replayWindow() > 0
-                ? new ReplayWindow(spec.replayWindow(), spec.esn(), spec.initialSeq()) : null;
+        try {
+            this.replay = spec.direction() == Direction.INBOUND && spec.replayWindow() > 0
+                    ? new ReplayWindow(spec.replayWindow(), spec.esn(), spec.initialSeq()) : null;
+            this.localTs = Selector.compile(spec.localTs());
+            this.remoteTs = Selector.compile(spec.remoteTs());
+            this.peer = new Peer(spec.endpoint());
+        } catch (RuntimeException e) {
+            transform.destroy(); // nobody else holds it: free its native context and wipe its keys now
+            throw e;
+        }
         this.nextSeq = spec.initialSeq() + 1;
-        this.localTs = Selector.compile(spec.localTs());
-        this.remoteTs = Selector.compile(spec.remoteTs());
         this.soft = spec.soft();
         this.hard = spec.hard();
         this.tfcPadTo = spec.tfcPadTo();
-        this.peer = new Peer(spec.endpoint());
     }
 
     public int spi() {

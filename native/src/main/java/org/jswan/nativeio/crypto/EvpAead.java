@@ -66,6 +66,10 @@ public final class EvpAead extends EvpContext {
         if (aadLength < 0 || aadLength > MAX_AAD) {
             throw new IllegalArgumentException("AAD length " + aadLength);
         }
+        if (length < 0 || length > Integer.MAX_VALUE - TAG_LENGTH) {
+            // OpenSSL takes the length as size_t: a negative one would run it over the whole address space.
+            throw new IllegalArgumentException("data length " + length);
+        }
         long data = address(buf, off, length + TAG_LENGTH);
         if (!enter()) {
             return false;
@@ -83,14 +87,13 @@ public final class EvpAead extends EvpContext {
                 ok = lib.EVP_CIPHER_CTX_ctrl(ctx, LibCrypto.EVP_CTRL_AEAD_SET_TAG, TAG_LENGTH, data + length) == 1
                         && lib.EVP_CipherFinal_ex(ctx, data + length, outl) == 1;
             }
-            if (!ok) {
+            if (ok) {
+                unstage(buf, off, length + TAG_LENGTH);
+            } else {
                 lib.ERR_clear_error();
             }
         } finally {
             exit();
-        }
-        if (ok) {
-            unstage(buf, off, length + TAG_LENGTH);
         }
         return ok;
     }
@@ -101,6 +104,9 @@ public final class EvpAead extends EvpContext {
             lib.EVP_CIPHER_CTX_free(ctx);
         }
         lib.EVP_CIPHER_free(cipher);
+        for (int i = 0; i < params.capacity(); i += 8) {
+            params.putLong(i, 0); // the nonce's salt is key material (RFC 4106 §8.1)
+        }
         wipeStaging();
     }
 }

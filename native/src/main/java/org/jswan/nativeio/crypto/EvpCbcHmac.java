@@ -48,8 +48,9 @@ public final class EvpCbcHmac extends EvpContext {
             default:
                 throw new IllegalArgumentException("unsupported digest " + digest);
         }
-        if (icvLength <= 0 || icvLength > MAX_MAC) {
-            throw new IllegalArgumentException("ICV length " + icvLength);
+        int macLength = digest.equals("SHA256") ? 32 : digest.equals("SHA384") ? 48 : 64;
+        if (icvLength <= 0 || icvLength > macLength) {
+            throw new IllegalArgumentException("ICV length " + icvLength + " for HMAC-" + digest);
         }
         this.cipher = fetch(algorithm, encKey);
         this.ctx = lib.EVP_CIPHER_CTX_new();
@@ -122,14 +123,13 @@ public final class EvpCbcHmac extends EvpContext {
         boolean ok;
         try {
             ok = crypt(data, dataLength) && mac(auth, span, extraLength);
+            if (ok) {
+                // Inside enter/exit: a close after exit() wipes the MAC, and the packet would leave with zeros.
+                MEMORY.copyMemory(paramsAddress + MAC, auth + span, icvLength);
+                unstage(buf, authOff, span + icvLength);
+            }
         } finally {
             exit();
-        }
-        if (ok) {
-            unstage(buf, authOff, span);
-            for (int i = 0; i < icvLength; i++) {
-                buf.put(dataOff + dataLength + i, params.get(MAC + i));
-            }
         }
         return ok;
     }
@@ -151,21 +151,23 @@ public final class EvpCbcHmac extends EvpContext {
             ok = mac(auth, span, extraLength)
                     && lib.CRYPTO_memcmp(paramsAddress + MAC, auth + span, icvLength) == 0
                     && crypt(data, dataLength);
+            if (ok) {
+                unstage(buf, authOff, span);
+            }
         } finally {
             exit();
-        }
-        if (ok) {
-            unstage(buf, authOff, span);
         }
         return ok;
     }
 
-    private static int check(final int authOff, final int dataOff, final int dataLength, final int extraLength) {
-        if (dataOff - authOff < IV_LENGTH || dataLength % IV_LENGTH != 0 || extraLength < 0
-                || extraLength > MAX_EXTRA) {
+    /** The MAC'd span; every length is checked in long, since OpenSSL would read a negative one as huge. */
+    private int check(final int authOff, final int dataOff, final int dataLength, final int extraLength) {
+        long span = (long) dataOff - authOff + dataLength;
+        if (authOff < 0 || dataLength < 0 || (long) dataOff - authOff < IV_LENGTH || dataLength % IV_LENGTH != 0
+                || extraLength < 0 || extraLength > MAX_EXTRA || span + icvLength > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("bad CBC+HMAC region " + authOff + "/" + dataOff + "/" + dataLength);
         }
-        return dataOff - authOff + dataLength;
+        return (int) span;
     }
 
     private boolean crypt(final long data, final int length) {

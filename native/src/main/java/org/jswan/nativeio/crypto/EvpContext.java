@@ -1,6 +1,7 @@
 package org.jswan.nativeio.crypto;
 
 import java.nio.ByteBuffer;
+import java.nio.ReadOnlyBufferException;
 import java.util.concurrent.atomic.AtomicInteger;
 import com.kenai.jffi.MemoryIO;
 
@@ -15,7 +16,7 @@ abstract class EvpContext implements AutoCloseable {
     private static final int BUSY = 1;
     private static final int CLOSING = 2;
     private static final int CLOSED = 3;
-    private static final MemoryIO MEMORY = MemoryIO.getInstance();
+    static final MemoryIO MEMORY = MemoryIO.getInstance();
 
     final LibCrypto lib;
     /** Per-call parameters the caller writes (layout defined by the subclass), big-endian. */
@@ -99,16 +100,20 @@ abstract class EvpContext implements AutoCloseable {
         if (off < 0 || length < 0 || off > buf.limit() - length) {
             throw new IndexOutOfBoundsException("region " + off + "+" + length + " outside 0.." + buf.limit());
         }
+        if (buf.isReadOnly()) {
+            throw new ReadOnlyBufferException(); // OpenSSL writes in place
+        }
         if (buf.isDirect()) {
             return MEMORY.getDirectBufferAddress(buf) + off;
         }
         if (staging == null || staging.capacity() < length) {
-            staging = ByteBuffer.allocateDirect(Math.max(2048, length));
+            staging = ByteBuffer.allocateDirect((Math.max(2048, length) + 7) & ~7); // whole longs for the wipe
         }
         staging.put(0, buf, off, length);
         return MEMORY.getDirectBufferAddress(staging);
     }
 
+    /** Copies a heap caller's result back; call it before {@link #exit()}, since a close after that wipes staging. */
     final void unstage(final ByteBuffer buf, final int off, final int length) {
         if (!buf.isDirect()) {
             buf.put(off, staging, 0, length);
