@@ -24,6 +24,7 @@ public final class EvpAead extends EvpContext {
         super(48, encrypt);
         this.cipher = fetch(algorithm, key);
         this.ctx = lib.EVP_CIPHER_CTX_new();
+        own(new NativeHandles(lib, cipher, ctx, 0, params));
         boolean ok = ctx != 0;
         if (ok) {
             boolean[] keyed = {false};
@@ -96,17 +97,5 @@ public final class EvpAead extends EvpContext {
             exit();
         }
         return ok;
-    }
-
-    @Override
-    void release() {
-        if (ctx != 0) {
-            lib.EVP_CIPHER_CTX_free(ctx);
-        }
-        lib.EVP_CIPHER_free(cipher);
-        for (int i = 0; i < params.capacity(); i += 8) {
-            params.putLong(i, 0); // the nonce's salt is key material (RFC 4106 §8.1)
-        }
-        wipeStaging();
     }
 }

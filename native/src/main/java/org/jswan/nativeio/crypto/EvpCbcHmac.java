@@ -55,6 +55,7 @@ public final class EvpCbcHmac extends EvpContext {
         this.cipher = fetch(algorithm, encKey);
         this.ctx = lib.EVP_CIPHER_CTX_new();
         this.hmac = lib.HMAC_CTX_new();
+        own(new NativeHandles(lib, cipher, ctx, hmac, params));
         boolean[] ok = {ctx != 0 && hmac != 0};
         if (ok[0]) {
             withKey(encKey, (address, length) -> ok[0] =
@@ -190,20 +191,5 @@ public final class EvpCbcHmac extends EvpContext {
             lib.ERR_clear_error();
         }
         return ok;
-    }
-
-    @Override
-    void release() {
-        if (ctx != 0) {
-            lib.EVP_CIPHER_CTX_free(ctx);
-        }
-        if (hmac != 0) {
-            lib.HMAC_CTX_free(hmac);
-        }
-        lib.EVP_CIPHER_free(cipher);
-        for (int i = 0; i < params.capacity(); i += 8) {
-            params.putLong(i, 0);
-        }
-        wipeStaging();
     }
 }

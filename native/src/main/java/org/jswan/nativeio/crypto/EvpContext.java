@@ -1,5 +1,6 @@
 package org.jswan.nativeio.crypto;
 
+import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,6 +18,8 @@ abstract class EvpContext implements AutoCloseable {
     private static final int CLOSING = 2;
     private static final int CLOSED = 3;
     static final MemoryIO MEMORY = MemoryIO.getInstance();
+    /** Frees the native objects of contexts nobody closed (a bug elsewhere must not leak keys in C memory). */
+    private static final Cleaner CLEANER = Cleaner.create();
 
     final LibCrypto lib;
     /** Per-call parameters the caller writes (layout defined by the subclass), big-endian. */
@@ -27,6 +30,7 @@ abstract class EvpContext implements AutoCloseable {
     private final AtomicInteger state = new AtomicInteger(IDLE);
     /** Heap buffers (tests, vectors) are copied through this direct array; the data plane passes direct buffers. */
     private ByteBuffer staging;
+    private Cleaner.Cleanable handles;
 
     EvpContext(final int paramsSize, final boolean encrypt) {
         this.encrypt = encrypt;
@@ -88,8 +92,18 @@ abstract class EvpContext implements AutoCloseable {
         }
     }
 
-    /** Frees (and so cleanses) the native contexts; called exactly once. */
-    abstract void release();
+    /** Hands the subclass's native objects over: freed on close, or by the Cleaner if this is dropped unclosed. */
+    final void own(final NativeHandles nativeHandles) {
+        handles = CLEANER.register(this, nativeHandles);
+    }
+
+    /** Frees (and so cleanses) the native objects and wipes the buffers; runs once (also on a failed constructor). */
+    final void release() {
+        if (handles != null) {
+            handles.clean();
+        }
+        wipeStaging();
+    }
 
     /**
      * The native address of {@code buf[off]} for an access of {@code length} bytes, after checking the region lies

@@ -146,6 +146,24 @@ class EvpContextTest {
         }
     }
 
+    /** A context nobody closed is freed and wiped when collected: its parameter block (here a marker) is zeroed. */
+    @Test
+    void aContextDroppedWithoutCloseIsCleanedAfterCollection() throws Exception {
+        ByteBuffer params = droppedContextParameters();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (params.getLong(EvpAead.NONCE) != 0 && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertEquals(0, params.getLong(EvpAead.NONCE), "the Cleaner freed the context and wiped its parameters");
+    }
+
+    private static ByteBuffer droppedContextParameters() {
+        EvpAead aead = new EvpAead("AES-128-GCM", new byte[16], true);
+        aead.parameters().putLong(EvpAead.NONCE, 0x5a5a5a5a5a5a5a5aL);
+        return aead.parameters();
+    }
+
     @Test
     void closingAfterAnOddSizedHeapCallWipesWithoutThrowing() {
         EvpAead aead = new EvpAead("AES-128-GCM", new byte[16], true);
