@@ -82,10 +82,10 @@ public final class EspTransformFactory {
                 return new ChaCha20Poly1305Transform(encrKeymat, outbound, esn);
             case ENCR_AES_CBC:
                 if (backend == CryptoBackend.OPENSSL) {
-                    int hashLength = integrityKeyLength(integId);
                     if (integId == AUTH_NONE) {
                         throw new EspCryptoException("AES-CBC needs HMAC-SHA2 integrity, got " + integId);
                     }
+                    int hashLength = integrityKeyLength(integId);
                     return new EvpCbcHmacTransform(encrKeymat, "SHA" + hashLength * 8, hashLength, integKey,
                             outbound, esn);
                 }

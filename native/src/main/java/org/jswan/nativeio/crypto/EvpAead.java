@@ -1,5 +1,7 @@
 package org.jswan.nativeio.crypto;
 
+import java.nio.ByteBuffer;
+
 /**
  * One direction of an AEAD key (AES-GCM, ChaCha20-Poly1305) in an EVP_CIPHER_CTX: the key is set once, each packet
  * sets only its nonce, so a call allocates nothing. Ciphertext replaces plaintext in place; the 16-byte tag follows
@@ -8,7 +10,6 @@ package org.jswan.nativeio.crypto;
  */
 public final class EvpAead extends EvpContext {
     public static final int NONCE = 0;
-    public static final int NONCE_LENGTH = 12;
     public static final int AAD = 16;
     public static final int MAX_AAD = 16;
     public static final int TAG_LENGTH = 16;
@@ -43,7 +44,7 @@ public final class EvpAead extends EvpContext {
      *
      * @return false when the context is closed (the SA was deleted) or OpenSSL failed
      */
-    public boolean seal(final java.nio.ByteBuffer buf, final int off, final int length, final int aadLength) {
+    public boolean seal(final ByteBuffer buf, final int off, final int length, final int aadLength) {
         if (!encrypt) {
             throw new IllegalStateException("decrypting context");
         }
@@ -56,14 +57,14 @@ public final class EvpAead extends EvpContext {
      * @return false when the tag does not verify (the region then holds garbage: drop the packet), or the context
      *         is closed
      */
-    public boolean open(final java.nio.ByteBuffer buf, final int off, final int length, final int aadLength) {
+    public boolean open(final ByteBuffer buf, final int off, final int length, final int aadLength) {
         if (encrypt) {
             throw new IllegalStateException("encrypting context");
         }
         return run(buf, off, length, aadLength);
     }
 
-    private boolean run(final java.nio.ByteBuffer buf, final int off, final int length, final int aadLength) {
+    private boolean run(final ByteBuffer buf, final int off, final int length, final int aadLength) {
         if (aadLength < 0 || aadLength > MAX_AAD) {
             throw new IllegalArgumentException("AAD length " + aadLength);
         }

@@ -35,20 +35,23 @@ public final class EvpCbcHmac extends EvpContext {
         super(IV_POOL + IV_POOL_LENGTH, encrypt);
         this.icvLength = icvLength;
         long md;
+        int macLength;
         switch (digest) {
             case "SHA256":
                 md = lib.EVP_sha256();
+                macLength = 32;
                 break;
             case "SHA384":
                 md = lib.EVP_sha384();
+                macLength = 48;
                 break;
             case "SHA512":
                 md = lib.EVP_sha512();
+                macLength = 64;
                 break;
             default:
                 throw new IllegalArgumentException("unsupported digest " + digest);
         }
-        int macLength = digest.equals("SHA256") ? 32 : digest.equals("SHA384") ? 48 : 64;
         if (icvLength <= 0 || icvLength > macLength) {
             throw new IllegalArgumentException("ICV length " + icvLength + " for HMAC-" + digest);
         }
@@ -115,24 +118,7 @@ public final class EvpCbcHmac extends EvpContext {
         if (!encrypt) {
             throw new IllegalStateException("decrypting context");
         }
-        int span = check(authOff, dataOff, dataLength, extraLength);
-        long auth = address(buf, authOff, span + icvLength);
-        long data = auth + (dataOff - authOff);
-        if (!enter()) {
-            return false;
-        }
-        boolean ok;
-        try {
-            ok = crypt(data, dataLength) && mac(auth, span, extraLength);
-            if (ok) {
-                // Inside enter/exit: a close after exit() wipes the MAC, and the packet would leave with zeros.
-                MEMORY.copyMemory(paramsAddress + MAC, auth + span, icvLength);
-                unstage(buf, authOff, span + icvLength);
-            }
-        } finally {
-            exit();
-        }
-        return ok;
+        return run(buf, authOff, dataOff, dataLength, extraLength);
     }
 
     /** Checks the ICV after the data (see {@link #seal}) in constant time, then decrypts the data in place. */
@@ -141,6 +127,12 @@ public final class EvpCbcHmac extends EvpContext {
         if (encrypt) {
             throw new IllegalStateException("encrypting context");
         }
+        return run(buf, authOff, dataOff, dataLength, extraLength);
+    }
+
+    /** Encrypt-then-MAC or verify-then-decrypt, whichever way this context runs. */
+    private boolean run(final ByteBuffer buf, final int authOff, final int dataOff, final int dataLength,
+            final int extraLength) {
         int span = check(authOff, dataOff, dataLength, extraLength);
         long auth = address(buf, authOff, span + icvLength);
         long data = auth + (dataOff - authOff);
@@ -149,11 +141,19 @@ public final class EvpCbcHmac extends EvpContext {
         }
         boolean ok;
         try {
-            ok = mac(auth, span, extraLength)
-                    && lib.CRYPTO_memcmp(paramsAddress + MAC, auth + span, icvLength) == 0
-                    && crypt(data, dataLength);
+            if (encrypt) {
+                ok = crypt(data, dataLength) && mac(auth, span, extraLength);
+                if (ok) {
+                    // Inside enter/exit: a close after exit() wipes the MAC, and the packet would leave with zeros.
+                    MEMORY.copyMemory(paramsAddress + MAC, auth + span, icvLength);
+                }
+            } else {
+                ok = mac(auth, span, extraLength)
+                        && lib.CRYPTO_memcmp(paramsAddress + MAC, auth + span, icvLength) == 0
+                        && crypt(data, dataLength);
+            }
             if (ok) {
-                unstage(buf, authOff, span);
+                unstage(buf, authOff, encrypt ? span + icvLength : span);
             }
         } finally {
             exit();
