@@ -95,11 +95,14 @@ except Exception: print("n/a")'
 }
 
 measure() { # name -> "one four"
-  x "$hB" iperf3 -s >/dev/null 2>&1 &
-  pids+=($!)
+  # Runs in a subshell (<(...)): a pid added to pids here would not reach the exit trap, so the server stops here.
+  ip netns exec "$hB" iperf3 -s >/dev/null 2>&1 & # not through x(): $! must be iperf3 itself
+  local server=$!
   sleep 0.5
   local one four
   one=$(iperf 1); four=$(iperf 4)
+  kill "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
   echo "$one $four"
 }
 

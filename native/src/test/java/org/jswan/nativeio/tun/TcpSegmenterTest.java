@@ -19,16 +19,19 @@ class TcpSegmenterTest {
             b.put(i, (byte) r.nextInt());
         }
         for (int off : new int[] {0, 2, 10, 31}) {
-            for (int len = 0; len <= 70; len++) {
+            for (int len = 0; len <= 140; len++) { // every remainder after the 32-byte steps
                 assertEquals(TcpSegmenter.fold(TcpSegmenter.sum(b, off, len)),
                         TcpSegmenter.fold(TcpSegmenter.sumLe(le, off, len)), "off " + off + " len " + len);
             }
             assertEquals(TcpSegmenter.fold(TcpSegmenter.sum(b, off, 1400)),
                     TcpSegmenter.fold(TcpSegmenter.sumLe(le, off, 1400)));
         }
-        for (int i = 0; i < 64; i++) {
+        for (int i = 0; i < b.capacity(); i++) {
             b.put(i, (byte) 0xff); // carries everywhere
         }
-        assertEquals(TcpSegmenter.fold(TcpSegmenter.sum(b, 0, 63)), TcpSegmenter.fold(TcpSegmenter.sumLe(le, 0, 63)));
+        for (int len : new int[] {63, 64, 1400, 2000}) {
+            assertEquals(TcpSegmenter.fold(TcpSegmenter.sum(b, 0, len)),
+                    TcpSegmenter.fold(TcpSegmenter.sumLe(le, 0, len)), "all ones, len " + len);
+        }
     }
 }
