@@ -17,7 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
  * in-place input), so the packet is copied into a reused array, processed in place there and copied back: the same
  * copies the JDK makes, without the allocation (measured by AllocationTest).
  */
-abstract class AeadTransform implements EspTransform {
+abstract class AeadTransform implements EspTransform, KnownAnswerSeal {
     static final int IV_LENGTH = 8;
     static final int ICV_LENGTH = 16;
     private static final int SALT_LENGTH = 4;
@@ -77,8 +77,8 @@ abstract class AeadTransform implements EspTransform {
         return sealPrepared(buf, espOff, plaintextLength, seq);
     }
 
-    /** Encrypts with the IV already in the packet (used by the published test vectors, whose IVs are arbitrary). */
-    final int sealPrepared(final ByteBuffer buf, final int espOff, final int plaintextLength, final long seq) {
+    @Override
+    public final int sealPrepared(final ByteBuffer buf, final int espOff, final int plaintextLength, final long seq) {
         if (!encrypt) {
             throw new IllegalStateException("inbound transform");
         }

@@ -15,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
  * number are appended for the ICV computation only (RFC 4303 §2.2.1, §3.3.2.1). Encrypt-then-MAC; inbound verifies
  * the ICV before it decrypts.
  */
-public final class AesCbcHmacTransform implements EspTransform {
+final class AesCbcHmacTransform implements EspTransform, KnownAnswerSeal {
     private static final int IV_LENGTH = 16;
     static final int IVS_PER_DRAW = 256;
 
@@ -82,7 +82,7 @@ public final class AesCbcHmacTransform implements EspTransform {
         }
     }
 
-    public AesCbcHmacTransform(final byte[] encKey, final String macAlgorithm, final byte[] integKey,
+    AesCbcHmacTransform(final byte[] encKey, final String macAlgorithm, final byte[] integKey,
             final boolean encrypt, final boolean esn) {
         this(encKey, requireMac(macAlgorithm), integKey, encrypt, esn, new SecureRandom(), IVS_PER_DRAW);
     }
@@ -122,8 +122,8 @@ public final class AesCbcHmacTransform implements EspTransform {
         return sealPrepared(buf, espOff, plaintextLength, seq);
     }
 
-    /** Encrypts with the IV already in the packet (test vectors). */
-    int sealPrepared(final ByteBuffer buf, final int espOff, final int plaintextLength, final long seq) {
+    @Override
+    public int sealPrepared(final ByteBuffer buf, final int espOff, final int plaintextLength, final long seq) {
         if (!encrypt) {
             throw new IllegalStateException("inbound transform");
         }

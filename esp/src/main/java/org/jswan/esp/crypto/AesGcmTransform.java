@@ -4,9 +4,9 @@ import java.security.spec.AlgorithmParameterSpec;
 import javax.crypto.spec.GCMParameterSpec;
 
 /** ENCR_AES_GCM_16 (RFC 4106): AES-GCM with a 16-byte ICV; keymat = key (16, 24 or 32 bytes) || salt (4). */
-public final class AesGcmTransform extends AeadTransform {
+final class AesGcmTransform extends AeadTransform {
 
-    public AesGcmTransform(final byte[] keyAndSalt, final boolean encrypt, final boolean esn) {
+    AesGcmTransform(final byte[] keyAndSalt, final boolean encrypt, final boolean esn) {
         super("AES/GCM/NoPadding", "AES", keyAndSalt, checkKey(keyAndSalt.length - 4), encrypt, esn, false);
     }
 

@@ -11,7 +11,7 @@ import org.jswan.nativeio.crypto.EvpAead;
  * [seq high ||] seq low), but keyed once per SA and run in place on the packet buffer, so a packet costs no
  * allocation and no copy.
  */
-final class EvpAeadTransform implements EspTransform {
+final class EvpAeadTransform implements EspTransform, KnownAnswerSeal {
     private static final int IV_LENGTH = 8;
     private static final int ICV_LENGTH = EvpAead.TAG_LENGTH;
 
@@ -70,8 +70,8 @@ final class EvpAeadTransform implements EspTransform {
         return sealPrepared(buf, espOff, plaintextLength, seq);
     }
 
-    /** Encrypts with the IV already in the packet (the published vectors carry arbitrary IVs). */
-    int sealPrepared(final ByteBuffer buf, final int espOff, final int plaintextLength, final long seq) {
+    @Override
+    public int sealPrepared(final ByteBuffer buf, final int espOff, final int plaintextLength, final long seq) {
         if (!encrypt) {
             throw new IllegalStateException("inbound transform");
         }

@@ -8,7 +8,7 @@ import org.jswan.nativeio.crypto.EvpCbcHmac;
  * (ICV = leftmost half of the HMAC over SPI .. ciphertext, plus the ESN high half when ESN is on, RFC 4303 §2.2.1;
  * inbound verifies before it decrypts), keyed once per SA and run in place, so a packet costs no allocation.
  */
-final class EvpCbcHmacTransform implements EspTransform {
+final class EvpCbcHmacTransform implements EspTransform, KnownAnswerSeal {
     private static final int IV_LENGTH = EvpCbcHmac.IV_LENGTH;
 
     private final EvpCbcHmac cbc;
@@ -65,8 +65,8 @@ final class EvpCbcHmacTransform implements EspTransform {
         return sealPrepared(buf, espOff, plaintextLength, seq);
     }
 
-    /** Encrypts with the IV already in the packet (test vectors). */
-    int sealPrepared(final ByteBuffer buf, final int espOff, final int plaintextLength, final long seq) {
+    @Override
+    public int sealPrepared(final ByteBuffer buf, final int espOff, final int plaintextLength, final long seq) {
         if (!encrypt) {
             throw new IllegalStateException("inbound transform");
         }
