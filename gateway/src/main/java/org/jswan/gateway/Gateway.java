@@ -132,7 +132,7 @@ public final class Gateway implements AutoCloseable {
         }
         Holder holder = new Holder();
         UdpSockets sockets;
-        EspReceiver espReceiver = tun == null ? null : new EspReceiver(tun, plane, 64, MAX_DATAGRAM);
+        EspReceiver espReceiver = tun == null ? null : new EspReceiver(tun, plane, tun.batchSize(), MAX_DATAGRAM);
         try {
             sockets = UdpSockets.bind(null, o.ikePort(), o.natTPort(), new Receiver(holder, espReceiver));
         } catch (InterruptedException | IllegalStateException e) {
