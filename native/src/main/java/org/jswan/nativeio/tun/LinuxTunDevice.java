@@ -63,7 +63,7 @@ public final class LinuxTunDevice implements TunDevice {
     /** TSO on: reads go through {@link #staged} and super-packets are cut into segments ({@link TcpSegmenter}). */
     private volatile boolean tso;
     private ByteBuffer staged;
-    private ByteBuffer stagedLe;
+    private OnesComplementSummer stagedSum;
     private int pendingSegments;
     private int pendingNext;
     private int pendingLength;
@@ -186,7 +186,7 @@ public final class LinuxTunDevice implements TunDevice {
                 throw NativeException.of("ioctl(TUNSETOFFLOAD)", LibC.errno(), name);
             }
             staged = ByteBuffer.allocateDirect(VirtioNetHeader.LENGTH + 0xFFFF + 64);
-            stagedLe = staged.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+            stagedSum = new OnesComplementSummer(staged);
             tso = true;
         } finally {
             readLock.unlock();
@@ -315,7 +315,7 @@ public final class LinuxTunDevice implements TunDevice {
         }
         if (gsoType == VirtioNetHeader.GSO_NONE) {
             if ((VirtioNetHeader.flags(staged, 0) & VirtioNetHeader.FLAG_NEEDS_CSUM) != 0
-                    && !TcpSegmenter.completeChecksum(staged, stagedLe, p, len, VirtioNetHeader.csumStart(staged, 0),
+                    && !TcpSegmenter.completeChecksum(staged, stagedSum, p, len, VirtioNetHeader.csumStart(staged, 0),
                             VirtioNetHeader.csumOffset(staged, 0))) {
                 readDrops++;
                 return n;
@@ -349,7 +349,7 @@ public final class LinuxTunDevice implements TunDevice {
     private int drainPending(final PacketBatch batch, final int headroom, final int n, final int max) {
         int i = n;
         while (pendingNext < pendingSegments && i < max) {
-            int len = TcpSegmenter.segment(staged, stagedLe, VirtioNetHeader.LENGTH, pendingLength, pendingHeader,
+            int len = TcpSegmenter.segment(staged, stagedSum, VirtioNetHeader.LENGTH, pendingLength, pendingHeader,
                     pendingGso, pendingNext++, batch.slot(i), headroom);
             batch.set(i++, headroom, len);
         }

@@ -1,7 +1,6 @@
 package org.jswan.nativeio.tun;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 /**
  * GSO for the TUN read path (wireguard-go {@code gsoSplit}, Linux {@code tcp_gso_segment}): with TSO offload on, the
@@ -55,21 +54,12 @@ final class TcpSegmenter {
 
     /**
      * Writes segment {@code k} of the super-packet {@code [off, off + len)} of {@code src} to {@code dst} at
-     * {@code at}.
+     * {@code at}; {@code srcSum} sums {@code src} (the device keeps one, so segmenting allocates nothing).
      *
      * @return the segment's length
      */
-    static int segment(final ByteBuffer src, final int off, final int len, final int hdr, final int gsoSize,
-            final int k, final ByteBuffer dst, final int at) {
-        return segment(src, src.duplicate().order(ByteOrder.LITTLE_ENDIAN), off, len, hdr, gsoSize, k, dst, at);
-    }
-
-    /**
-     * As above, with {@code srcLe} a little-endian view of {@code src} (the device keeps one, so segmenting
-     * allocates nothing): the payload's checksum is summed from it eight bytes at a time.
-     */
-    static int segment(final ByteBuffer src, final ByteBuffer srcLe, final int off, final int len, final int hdr,
-            final int gsoSize, final int k, final ByteBuffer dst, final int at) {
+    static int segment(final ByteBuffer src, final OnesComplementSummer srcSum, final int off, final int len,
+            final int hdr, final int gsoSize, final int k, final ByteBuffer dst, final int at) {
         int payloadStart = hdr + k * gsoSize;
         int payload = Math.min(gsoSize, len - payloadStart);
         int total = hdr + payload;
@@ -101,7 +91,7 @@ final class TcpSegmenter {
         }
         dst.putShort(t + 16, (short) 0);
         // The payload starts at an even offset of the TCP header (lengths are multiples of 4): its sum just adds.
-        long s = pseudo + 6 + (total - ip) + sum(dst, t, hdr - ip) + sumLe(srcLe, off + payloadStart, payload);
+        long s = pseudo + 6 + (total - ip) + sum(dst, t, hdr - ip) + srcSum.sum(off + payloadStart, payload);
         dst.putShort(t + 16, (short) ~fold(s));
         return total;
     }
@@ -110,53 +100,13 @@ final class TcpSegmenter {
      * Completes a partial checksum ({@code NEEDS_CSUM}): the field at {@code start + offset} holds the pseudo-header
      * sum; the checksum covers everything from {@code start} to the end.
      */
-    static boolean completeChecksum(final ByteBuffer b, final int off, final int len, final int start,
-            final int offset) {
-        return completeChecksum(b, b.duplicate().order(ByteOrder.LITTLE_ENDIAN), off, len, start, offset);
-    }
-
-    static boolean completeChecksum(final ByteBuffer b, final ByteBuffer le, final int off, final int len,
-            final int start, final int offset) {
+    static boolean completeChecksum(final ByteBuffer b, final OnesComplementSummer bSum, final int off,
+            final int len, final int start, final int offset) {
         if (start < 0 || start + offset + 2 > len) {
             return false;
         }
-        b.putShort(off + start + offset, (short) ~fold(sumLe(le, off + start, len - start)));
+        b.putShort(off + start + offset, (short) ~fold(bSum.sum(off + start, len - start)));
         return true;
-    }
-
-    /**
-     * The same sum as {@link #sum}, read as little-endian longs (a quarter of the reads): summing byte-swapped words
-     * gives the byte-swapped sum (RFC 1071 §2(B)), so the folded result is swapped back at the end.
-     */
-    static long sumLe(final ByteBuffer le, final int off, final int len) {
-        // Four independent sums: one chain of adds waits on the previous add, four keep the core's ALUs busy
-        // (1.6x on a 1400-byte payload). Each adds at most 2^33 per step, so 64 KB cannot overflow a long.
-        long s0 = 0;
-        long s1 = 0;
-        long s2 = 0;
-        long s3 = 0;
-        int i = 0;
-        for (; i + 32 <= len; i += 32) {
-            long a = le.getLong(off + i);
-            long b = le.getLong(off + i + 8);
-            long c = le.getLong(off + i + 16);
-            long d = le.getLong(off + i + 24);
-            s0 += (a & 0xFFFF_FFFFL) + (a >>> 32);
-            s1 += (b & 0xFFFF_FFFFL) + (b >>> 32);
-            s2 += (c & 0xFFFF_FFFFL) + (c >>> 32);
-            s3 += (d & 0xFFFF_FFFFL) + (d >>> 32);
-        }
-        long s = s0 + s1 + s2 + s3;
-        for (; i + 8 <= len; i += 8) {
-            long w = le.getLong(off + i);
-            s += (w & 0xFFFF_FFFFL) + (w >>> 32);
-        }
-        for (; i < len; i++) {
-            int v = le.get(off + i) & 0xff;
-            s += (i & 1) == 0 ? v : v << 8; // even offsets are the high byte of a big-endian word: low here
-        }
-        int f = fold(s);
-        return ((f & 0xff) << 8) | (f >>> 8);
     }
 
     /** One's-complement sum of big-endian 16-bit words (a trailing odd byte is padded with zero), unfolded. */

@@ -183,7 +183,7 @@ class TcpCoalescerTest {
         assertEquals(4, TcpSegmenter.segments(len, hdr, gso));
         ByteBuffer out = ByteBuffer.allocate(2000);
         for (int k = 0; k < 4; k++) {
-            int segLen = TcpSegmenter.segment(merged, p, len, hdr, gso, k, out, 7);
+            int segLen = TcpSegmenter.segment(merged, new OnesComplementSummer(merged), p, len, hdr, gso, k, out, 7);
             assertEquals(batch.length(k), segLen);
             for (int j = 0; j < segLen; j++) {
                 assertEquals(batch.slot(k).get(HEADROOM + j), out.get(7 + j), "segment " + k + " byte " + j);
@@ -198,8 +198,8 @@ class TcpCoalescerTest {
         short good = b.getShort(HEADROOM + 36);
         int len = batch.length(0);
         b.putShort(HEADROOM + 36, (short) fold(sum(b, HEADROOM + 12, 8) + 6 + (len - 20)));
-        assertEquals(true, TcpSegmenter.completeChecksum(b, HEADROOM, len, 20, 16));
+        assertEquals(true, TcpSegmenter.completeChecksum(b, new OnesComplementSummer(b), HEADROOM, len, 20, 16));
         assertEquals(good, b.getShort(HEADROOM + 36));
-        assertEquals(false, TcpSegmenter.completeChecksum(b, HEADROOM, len, len - 1, 16));
+        assertEquals(false, TcpSegmenter.completeChecksum(b, new OnesComplementSummer(b), HEADROOM, len, len - 1, 16));
     }
 }
