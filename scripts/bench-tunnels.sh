@@ -221,6 +221,7 @@ jswan_variant() { # name -> jswan_cmd (the daemon command without arguments)
   local major
   major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$(dirname "$(dirname "$java")")/release" 2>/dev/null || true)
   [ -n "$major" ] && [ "$major" -ge 22 ] && opts+=(--enable-native-access=ALL-UNNAMED)
+  [ -n "$major" ] && [ "$major" -ge 24 ] && opts+=(--sun-misc-unsafe-memory-access=allow)
   local word
   for word in $(echo "$name" | tr '+' ' ' | cut -d' ' -f2-); do
     [ "$word" != "${name%%+*}" ] || continue
