@@ -40,14 +40,25 @@ hA=$p-hA; gA=$p-gA; gB=$p-gB; hB=$p-hB
 work=$(mktemp -d /tmp/jswan-bench.XXXXXX)
 pids=()
 
+# Whatever still runs inside this script's namespaces is ours (an iperf3 server left by an interrupted measurement,
+# say); `ip netns del` alone would leave it running, holding the namespace.
+kill_in_namespaces() { # signal
+  local ns
+  for ns in $hA $gA $gB $hB; do ip netns pids "$ns" 2>/dev/null | xargs -r kill "-$1" 2>/dev/null || true; done
+}
+
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  kill_in_namespaces TERM
   sleep 0.3
   for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+  kill_in_namespaces KILL
   for ns in $hA $gA $gB $hB; do ip netns del "$ns" 2>/dev/null || true; done
   [ -n "${BENCH_KEEP:-}" ] && echo "bench-tunnels: kept $work" || rm -rf "$work"
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap "exit 130" INT   # through the EXIT trap, once, instead of going on after it
+trap "exit 143" TERM
 
 x() { ip netns exec "$@"; }
 
@@ -70,8 +81,10 @@ build_lab() {
 
 teardown_lab() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  kill_in_namespaces TERM
   sleep 0.5
   for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+  kill_in_namespaces KILL
   pids=()
   for ns in $hA $gA $gB $hB; do ip netns del "$ns" 2>/dev/null || true; done
 }
@@ -219,7 +232,8 @@ jswan_variant() { # name -> jswan_cmd (the daemon command without arguments)
     done
   fi
   local major
-  major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$(dirname "$(dirname "$java")")/release" 2>/dev/null || true)
+  major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' \
+    "$(dirname "$(dirname "$(readlink -f "$(command -v "$java" || echo /nonexistent)")")")/release" 2>/dev/null || true)
   [ -n "$major" ] && [ "$major" -ge 22 ] && opts+=(--enable-native-access=ALL-UNNAMED)
   [ -n "$major" ] && [ "$major" -ge 24 ] && opts+=(--sun-misc-unsafe-memory-access=allow)
   local word

@@ -29,7 +29,10 @@ class TransformVectorTest {
 
     private static EspTransform create(final CryptoBackend backend, final int encr, final int integ, final int bits,
             final byte[] encKeymat, final byte[] integKey, final boolean out, final boolean esn) {
-        return EspTransformFactory.create(backend, encr, integ, bits, encKeymat, integKey, out, esn);
+        EspTransform t = EspTransformFactory.create(backend, encr, integ, bits, encKeymat, integKey, out, esn);
+        boolean openSsl = t instanceof EvpAeadTransform || t instanceof EvpCbcHmacTransform;
+        assertEquals(backend == CryptoBackend.OPENSSL, openSsl, "the vectors must run on " + backend + ", got " + t);
+        return t;
     }
 
     private static int sealWithItsIv(final EspTransform t, final ByteBuffer b, final int ptLen, final long seq) {

@@ -2,6 +2,7 @@ package org.jswan.gateway.backend;
 
 import io.netty.buffer.ByteBuf;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import org.jswan.esp.engine.EspDataPlane;
 import org.jswan.esp.engine.UdpInboundProcessor;
 import org.jswan.nativeio.tun.PacketBatch;
@@ -24,7 +25,11 @@ public final class EspReceiver {
 
     /** Copies one datagram (SPI first) into the batch. */
     public void stage(final ByteBuf datagram) {
-        if (processor.stage(staged, datagram.nioBuffer())) {
+        // internalNioBuffer: the buffer's own cached view, not a new ByteBuffer per datagram as nioBuffer() makes.
+        ByteBuffer view = datagram.nioBufferCount() == 1
+                ? datagram.internalNioBuffer(datagram.readerIndex(), datagram.readableBytes())
+                : datagram.nioBuffer();
+        if (processor.stage(staged, view)) {
             staged++;
         }
         if (staged == batch.capacity()) {

@@ -82,7 +82,7 @@ public final class StaticTunnel implements AutoCloseable {
             } else {
                 // A raw socket delivers up to a batch at once; stage them all.
                 RawEspChannel raw = new RawEspChannel(c.local(), c.remote(),
-                        new UdpInboundProcessor(tun, plane, 64, MAX_DATAGRAM));
+                        new UdpInboundProcessor(tun, plane, tun.batchSize(), MAX_DATAGRAM));
                 closeSocket = raw::close;
                 receiver = raw;
                 agent = new TunReaderAgent(tun, plane, raw);

@@ -24,8 +24,8 @@ public record TunOptions(String name, int mtu, int batchSize, boolean multiQueue
     /**
      * Packets per batch. A TSO read brings up to about 46 full-size segments, so 128 slots hold two such reads: the
      * UDP GSO runs sent per batch get longer (about 40 datagrams instead of 31), and the receiver merges more per
-     * TUN write. Measured with {@code scripts/bench-tunnels.sh}: 8-13 % more throughput than 64; 256 gains nothing
-     * more.
+     * TUN write. Measured with {@code scripts/bench-tunnels.sh}: about 10 % more than 64 on one stream; 256 gains
+     * nothing more.
      */
     public static final int DEFAULT_BATCH_SIZE = 128;
 

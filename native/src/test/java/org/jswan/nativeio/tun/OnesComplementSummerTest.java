@@ -36,6 +36,9 @@ class OnesComplementSummerTest {
         for (int len : new int[] {63, 64, 1400, 2000}) {
             assertEquals(TcpSegmenter.fold(TcpSegmenter.sum(b, 0, len)), summer.sum(0, len), "all ones, len " + len);
         }
+        // Up to the capacity, whatever the buffer's limit, and an odd tail that ends exactly there.
+        OnesComplementSummer narrow = new OnesComplementSummer(b.duplicate().limit(10));
+        assertEquals(TcpSegmenter.fold(TcpSegmenter.sum(b, 1963, 37)), narrow.sum(1963, 37));
     }
 
     @ParameterizedTest
@@ -44,6 +47,11 @@ class OnesComplementSummerTest {
         ByteBuffer b = direct ? ByteBuffer.allocateDirect(100) : ByteBuffer.allocate(100);
         OnesComplementSummer summer = new OnesComplementSummer(b);
         assertEquals(0, summer.sum(100, 0));
+        // Regions of 32 bytes and more are read eight bytes at a time (raw for a direct buffer): one byte over is
+        // as much an error as a hundred.
+        assertThrows(IndexOutOfBoundsException.class, () -> summer.sum(69, 32));
+        assertThrows(IndexOutOfBoundsException.class, () -> summer.sum(0, 101));
+        assertThrows(IndexOutOfBoundsException.class, () -> summer.sum(-1, 40));
         assertThrows(IndexOutOfBoundsException.class, () -> summer.sum(90, 11));
         assertThrows(IndexOutOfBoundsException.class, () -> summer.sum(-8, 16));
         assertThrows(IndexOutOfBoundsException.class, () -> summer.sum(8, -1));
