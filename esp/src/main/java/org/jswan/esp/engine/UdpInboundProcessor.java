@@ -38,6 +38,8 @@ public final class UdpInboundProcessor {
     private final EspCounters counters;
     private final Inbound inbound = new Inbound();
     private final SecurityAssociation[] touched;
+    /** One view per slot for {@link #reserve}: its position and limit are the caller's to move, the slot's are not. */
+    private final ByteBuffer[] fillViews;
     private long batchNo;
 
     public UdpInboundProcessor(final TunDevice tun, final EspDataPlane plane, final int batchSize,
@@ -46,12 +48,33 @@ public final class UdpInboundProcessor {
         this.plane = plane;
         this.batch = new PacketBatch(batchSize, HEADROOM + maxDatagram);
         this.touched = new SecurityAssociation[batchSize];
+        this.fillViews = new ByteBuffer[batchSize];
+        for (int i = 0; i < batchSize; i++) {
+            fillViews[i] = batch.slot(i).duplicate();
+        }
         this.counters = plane.newCounters();
     }
 
     /** The batch the caller fills: slot i gets a datagram at {@link #HEADROOM}, then {@code batch.set(i, ...)}. */
     public PacketBatch batch() {
         return batch;
+    }
+
+    /**
+     * Reserves slot {@code i} for a datagram of {@code len} bytes and returns a view of it positioned at
+     * {@link #HEADROOM} with exactly {@code len} bytes remaining, for the caller to fill (Netty's
+     * {@code ByteBuf.getBytes(index, ByteBuffer)} copies into it without making a view of its own); null, counted as
+     * MALFORMED, if it does not fit. Nothing is allocated.
+     */
+    public ByteBuffer reserve(final int i, final int len) {
+        if (i >= batch.capacity() || len < 0 || HEADROOM + len > batch.slotSize()) {
+            counters.drop(DropReason.MALFORMED);
+            return null;
+        }
+        batch.set(i, HEADROOM, len);
+        ByteBuffer view = fillViews[i];
+        view.limit(HEADROOM + len).position(HEADROOM);
+        return view;
     }
 
     /** Convenience for callers holding a datagram in another buffer: copies it into slot {@code i}. */

@@ -25,11 +25,10 @@ public final class EspReceiver {
 
     /** Copies one datagram (SPI first) into the batch. */
     public void stage(final ByteBuf datagram) {
-        // internalNioBuffer: the buffer's own cached view, not a new ByteBuffer per datagram as nioBuffer() makes.
-        ByteBuffer view = datagram.nioBufferCount() == 1
-                ? datagram.internalNioBuffer(datagram.readerIndex(), datagram.readableBytes())
-                : datagram.nioBuffer();
-        if (processor.stage(staged, view)) {
+        // Straight into the slot: datagram.nioBuffer() (or internalNioBuffer() of a slice) makes a new view each time.
+        ByteBuffer slot = processor.reserve(staged, datagram.readableBytes());
+        if (slot != null) {
+            datagram.getBytes(datagram.readerIndex(), slot);
             staged++;
         }
         if (staged == batch.capacity()) {
