@@ -17,6 +17,7 @@ import org.jswan.esp.crypto.EspCryptoException;
 import org.jswan.esp.engine.EspDataPlane;
 import org.jswan.esp.engine.TunReaderAgent;
 import org.jswan.gateway.backend.EspReceiver;
+import org.jswan.gateway.backend.NatTReceiveLoop;
 import org.jswan.esp.api.EspTransport;
 import org.jswan.gateway.backend.NettyEspTransport;
 import org.jswan.gateway.backend.SendmmsgEspTransport;
@@ -34,14 +35,17 @@ import org.jswan.ike.spi.LoggingBackend;
 import org.jswan.nativeio.net.IpCommandConfigurator;
 import org.jswan.nativeio.tun.LinuxTunDevice;
 import org.jswan.nativeio.tun.TunOptions;
+import org.jswan.nativeio.udp.UdpBatchReceiver;
 
 /**
  * The composition root of `jswan daemon` (STYLE.md B.2): configuration, credentials, the ESP engine on a TUN
  * device, the IKE daemon and the UDP sockets, started in that order and stopped in reverse.
  *
  * <pre>
- * threads: jswan-udp   Netty event loop: IKE datagrams (copied to jswan-ike), ESP decapsulation, TUN writes (GRO)
- *          jswan-tun   TUN reads, encapsulation, sendmmsg (UDP GSO) on the NAT-T socket's fd
+ * threads: jswan-udp    Netty event loop: IKE sockets (datagrams copied to jswan-ike), IKE sends
+ *          jswan-esp-rx recvmmsg (UDP GRO) on the NAT-T socket's fd: ESP decapsulation, TUN writes (GRO), IKE on
+ *                       port 4500 copied to jswan-ike (without epoll, or with -Djswan.esp.rx=netty: jswan-udp)
+ *          jswan-tun    TUN reads, encapsulation, sendmmsg (UDP GSO) on the NAT-T socket's fd
  *          jswan-ike   every IKE_SA and CHILD_SA, timers, control commands
  * </pre>
  */
@@ -49,7 +53,10 @@ public final class Gateway implements AutoCloseable {
     private static final System.Logger DMN = System.getLogger("DMN");
     private static final System.Logger CFG = System.getLogger("CFG");
     private static final System.Logger ESP = System.getLogger("ESP");
+    /** The largest ESP datagram taken (jumbo frames); a batch slot holds one. */
     private static final int MAX_DATAGRAM = 9216;
+    /** recvmmsg messages per read on the NAT-T socket; with UDP GRO each can be a 64 KB run. */
+    private static final int NAT_T_READ_BATCH = 8;
 
     private final GatewayOptions options;
     private final IkeDaemon ike;
@@ -61,13 +68,14 @@ public final class Gateway implements AutoCloseable {
     private final Thread tunThread;
     private final EspTransport espTransport;
     private final ScheduledExecutorService events;
+    private final Reader natTReader;
     private final DaemonControl control;
     private volatile boolean closed;
 
     private Gateway(final GatewayOptions options, final IkeDaemon ike, final UdpSockets sockets,
                     final EspDataPlane plane, final LinuxTunDevice tun, final UserspaceIpsecBackend backend,
                     final TunReaderAgent tunAgent, final Thread tunThread, final EspTransport espTransport,
-                    final ScheduledExecutorService events) {
+                    final ScheduledExecutorService events, final Reader natTReader) {
         this.options = options;
         this.ike = ike;
         this.sockets = sockets;
@@ -78,6 +86,7 @@ public final class Gateway implements AutoCloseable {
         this.tunThread = tunThread;
         this.espTransport = espTransport;
         this.events = events;
+        this.natTReader = natTReader;
         this.control = new DaemonControl(ike, options.configDir(), this::dataPlaneDrops);
     }
 
@@ -132,14 +141,31 @@ public final class Gateway implements AutoCloseable {
         }
         Holder holder = new Holder();
         UdpSockets sockets;
-        EspReceiver espReceiver = tun == null ? null : new EspReceiver(tun, plane, tun.batchSize(), MAX_DATAGRAM);
+        Receiver receiver = new Receiver(holder);
         try {
-            sockets = UdpSockets.bind(null, o.ikePort(), o.natTPort(), new Receiver(holder, espReceiver));
+            sockets = UdpSockets.bind(null, o.ikePort(), o.natTPort(), receiver);
         } catch (InterruptedException | IllegalStateException e) {
             if (tun != null) {
                 tun.close();
             }
             throw new GatewayException(e.getMessage(), e);
+        }
+        NatTReceiveLoop rxLoop = null;
+        UdpBatchReceiver rx = null;
+        Thread rxThread = null;
+        if (tun != null) {
+            // Before any CHILD_SA exists, so no ESP is lost while the reader is chosen.
+            EspReceiver espReceiver = new EspReceiver(tun, plane, tun.batchSize(), MAX_DATAGRAM);
+            rx = nativeNatTReceiver(sockets);
+            if (rx != null) {
+                rxLoop = new NatTReceiveLoop(rx, espReceiver, receiver,
+                        (InetSocketAddress) sockets.natTChannel().localAddress());
+                rxThread = new Thread(rxLoop, "jswan-esp-rx");
+                rxThread.setDaemon(true);
+                rxThread.start();
+            } else {
+                receiver.esp = espReceiver;
+            }
         }
         UdpSockets s = sockets;
         IkeDaemon ike = new IkeDaemon(settings, backend, (message, localPort, remote) ->
@@ -164,11 +190,55 @@ public final class Gateway implements AutoCloseable {
             EspDataPlane p = plane;
             events.scheduleWithFixedDelay(p::dispatchEvents, 100, 100, TimeUnit.MILLISECONDS);
         }
-        Gateway g = new Gateway(o, ike, sockets, plane, tun, userspace, agent, tunThread, transport, events);
+        Gateway g = new Gateway(o, ike, sockets, plane, tun, userspace, agent, tunThread, transport, events,
+                new Reader(rx, rxLoop, rxThread));
         // The initial load goes through the control interface, which later merges VICI-loaded connections in.
         g.control.apply(loaded);
         ike.startConnections();
         return g;
+    }
+
+    /**
+     * How ESP arrives: by default recvmmsg with UDP GRO on the NAT-T socket's fd, on a thread of its own (Netty stops
+     * reading that socket); {@code -Djswan.esp.rx=netty} keeps Netty's event loop reading it, as it does without
+     * epoll. Null when Netty reads.
+     */
+    private static UdpBatchReceiver nativeNatTReceiver(final UdpSockets sockets) throws GatewayException {
+        if (!sockets.usesEpoll() || System.getProperty("jswan.esp.rx", "recvmmsg").equals("netty")) {
+            return null;
+        }
+        UdpBatchReceiver rx;
+        try {
+            rx = UdpBatchReceiver.open(sockets.natTFd(), NAT_T_READ_BATCH);
+        } catch (IOException | RuntimeException e) {
+            DMN.log(System.Logger.Level.WARNING, "recvmmsg ESP receiver unavailable (" + e.getMessage()
+                    + "); receiving through the event loop");
+            return null;
+        }
+        try {
+            sockets.stopNatTReads();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            rx.close();
+            sockets.close();
+            throw new GatewayException("interrupted while starting", e);
+        }
+        return rx;
+    }
+
+    /** The NAT-T socket's own reader, if it has one; stopped before the TUN device and the socket close. */
+    private record Reader(UdpBatchReceiver rx, NatTReceiveLoop loop, Thread thread) {
+        void stop() {
+            if (rx == null) {
+                return;
+            }
+            rx.close();
+            try {
+                thread.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**
@@ -249,6 +319,7 @@ public final class Gateway implements AutoCloseable {
         ike.shutdown(3000);
         ike.close();
         events.shutdownNow();
+        natTReader.stop(); // it writes to the TUN device and reads the socket: gone before either closes
         if (tunAgent != null) {
             tunAgent.stop();
         }
@@ -288,6 +359,9 @@ public final class Gateway implements AutoCloseable {
                     .append(tun.mergedWrites())
                     .append(" merged writes, ").append(tun.writeDrops()).append(" write drops;");
         }
+        if (natTReader.loop() != null) {
+            b.append(" NAT-T socket: ").append(natTReader.loop().counters()).append(';');
+        }
         b.append(" ESP drops ").append(dataPlaneDrops());
         DMN.log(System.Logger.Level.INFO, b.toString());
     }
@@ -313,12 +387,12 @@ public final class Gateway implements AutoCloseable {
     /** Splits traffic of the UDP sockets between the IKE daemon and the ESP engine (on the event loop). */
     private static final class Receiver implements DatagramReceiver {
         private final Holder holder;
-        private final EspReceiver esp;
         private final Map<InetAddress, InetAddress> localFor = new ConcurrentHashMap<>();
+        /** Set once at start when Netty's event loop reads ESP; null when the NAT-T socket has its own reader. */
+        volatile EspReceiver esp;
 
-        Receiver(final Holder holder, final EspReceiver esp) {
+        Receiver(final Holder holder) {
             this.holder = holder;
-            this.esp = esp;
         }
 
         @Override
@@ -349,15 +423,17 @@ public final class Gateway implements AutoCloseable {
 
         @Override
         public void onEsp(final ByteBuf datagram, final InetSocketAddress local, final InetSocketAddress remote) {
-            if (esp != null) {
-                esp.stage(datagram);
+            EspReceiver e = esp;
+            if (e != null) {
+                e.stage(datagram);
             }
         }
 
         @Override
         public void onBatchEnd() {
-            if (esp != null) {
-                esp.flush();
+            EspReceiver e = esp;
+            if (e != null) {
+                e.flush();
             }
         }
     }

@@ -9,8 +9,9 @@ import org.jswan.nativeio.tun.PacketBatch;
 import org.jswan.nativeio.tun.TunDevice;
 
 /**
- * Stages ESP datagrams received on the NAT-T socket and decapsulates them a batch at a time, on the socket's event
- * loop thread only (the end of a recvmmsg batch, or a full batch, ends a batch).
+ * Stages ESP datagrams received on the NAT-T socket and decapsulates them a batch at a time, on one thread only: the
+ * {@link NatTReceiveLoop}'s, or the socket's event loop when Netty reads ESP (the end of a recvmmsg batch, or a full
+ * batch, ends a batch).
  */
 public final class EspReceiver {
     private static final System.Logger ESP = System.getLogger("ESP");
@@ -29,6 +30,18 @@ public final class EspReceiver {
         ByteBuffer slot = processor.reserve(staged, datagram.readableBytes());
         if (slot != null) {
             datagram.getBytes(datagram.readerIndex(), slot);
+            staged++;
+        }
+        if (staged == batch.capacity()) {
+            flush();
+        }
+    }
+
+    /** Copies the datagram {@code [off, off + len)} of {@code data} (SPI first) into the batch. */
+    public void stage(final ByteBuffer data, final int off, final int len) {
+        ByteBuffer slot = processor.reserve(staged, len);
+        if (slot != null) {
+            slot.put(slot.position(), data, off, len);
             staged++;
         }
         if (staged == batch.capacity()) {

@@ -28,6 +28,37 @@ public final class Port4500Demux extends SimpleChannelInboundHandler<DatagramPac
         this.natTraversalPort = natTraversalPort;
     }
 
+    /** What a datagram on the NAT-T port is (RFC 3948 §2). */
+    public enum Kind {
+        /** ESP: a non-zero SPI first. */
+        ESP,
+        /** IKE behind the four-byte zero non-ESP marker. */
+        IKE,
+        /** A NAT keepalive, the single byte 0xFF (§2.3): dropped. */
+        KEEPALIVE,
+        /** Too short to be either: dropped. */
+        RUNT
+    }
+
+    /**
+     * Sorts a datagram of {@code length} bytes on the NAT-T port by its first byte and its first four bytes
+     * (big-endian; only read when there are at least five bytes).
+     */
+    public static Kind kind(final int length, final int firstByte, final int firstInt) {
+        if (length == 1 && firstByte == 0xFF) {
+            return Kind.KEEPALIVE;
+        }
+        if (length < NON_ESP_MARKER_LENGTH + 1) {
+            return Kind.RUNT;
+        }
+        return firstInt == 0 ? Kind.IKE : Kind.ESP;
+    }
+
+    /** The bytes of the non-ESP marker in front of an IKE message on the NAT-T port. */
+    public static int nonEspMarkerLength() {
+        return NON_ESP_MARKER_LENGTH;
+    }
+
     @Override
     protected void channelRead0(final ChannelHandlerContext ctx, final DatagramPacket packet) {
         ByteBuf buf = packet.content();
@@ -38,18 +69,19 @@ public final class Port4500Demux extends SimpleChannelInboundHandler<DatagramPac
             return;
         }
         int len = buf.readableBytes();
-        if (len == 1 && buf.getUnsignedByte(buf.readerIndex()) == 0xFF) {
-            keepalives.increment();
-            return;
-        }
-        if (len < NON_ESP_MARKER_LENGTH + 1) {
-            runts.increment();
-            return;
-        }
-        if (buf.getInt(buf.readerIndex()) == 0) {
-            receiver.onIke(buf.skipBytes(NON_ESP_MARKER_LENGTH), local, remote);
-        } else {
-            receiver.onEsp(buf, local, remote);
+        int at = buf.readerIndex();
+        switch (kind(len, len > 0 ? buf.getUnsignedByte(at) : -1, len > NON_ESP_MARKER_LENGTH ? buf.getInt(at) : -1)) {
+            case KEEPALIVE:
+                keepalives.increment();
+                break;
+            case RUNT:
+                runts.increment();
+                break;
+            case IKE:
+                receiver.onIke(buf.skipBytes(NON_ESP_MARKER_LENGTH), local, remote);
+                break;
+            default:
+                receiver.onEsp(buf, local, remote);
         }
     }
 

@@ -126,6 +126,19 @@ public final class UdpSockets implements AutoCloseable {
         return epoll;
     }
 
+    /** The NAT-T socket's fd (epoll only), for the data plane's own sends and receives; -1 on NIO. */
+    public int natTFd() {
+        return epoll ? ((EpollDatagramChannel) natT).fd().intValue() : -1;
+    }
+
+    /**
+     * Hands reading the NAT-T socket over to its caller: Netty stops reading it (and so calls the receiver no more
+     * for port 4500) before this returns. Sends through {@link #sendIke} go on as before.
+     */
+    public void stopNatTReads() throws InterruptedException {
+        natT.eventLoop().submit(() -> natT.config().setAutoRead(false)).sync();
+    }
+
     @Override
     public void close() {
         ike.close().awaitUninterruptibly();

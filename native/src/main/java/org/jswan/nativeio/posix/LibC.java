@@ -115,6 +115,11 @@ public interface LibC {
      */
     int sendmmsg(int fd, @intptr_t long msgvec, int vlen, int flags);
 
+    /** recvmmsg(2) with the same kind of raw {@code struct mmsghdr} array; {@code timeout} 0 is NULL. */
+    int recvmmsg(int fd, @intptr_t long msgvec, int vlen, int flags, @intptr_t long timeout);
+
+    int setsockopt(int fd, int level, int optname, @In ByteBuffer optval, int optlen);
+
     /** Control path only: the C library's text for an errno. */
     @IgnoreError
     String strerror(int errnum);
