@@ -156,10 +156,14 @@ public final class Gateway implements AutoCloseable {
         if (tun != null) {
             // Before any CHILD_SA exists, so no ESP is lost while the reader is chosen.
             EspReceiver espReceiver = new EspReceiver(tun, plane, tun.batchSize(), MAX_DATAGRAM);
-            rx = nativeNatTReceiver(sockets);
+            rx = nativeNatTReceiver(sockets, tun);
             if (rx != null) {
-                rxLoop = new NatTReceiveLoop(rx, espReceiver, receiver,
-                        (InetSocketAddress) sockets.natTChannel().localAddress());
+                UdpSockets fallbackTo = sockets;
+                rxLoop = new NatTReceiveLoop(rx, NAT_T_READ_BATCH, espReceiver, receiver,
+                        (InetSocketAddress) sockets.natTChannel().localAddress(), () -> {
+                            receiver.esp = espReceiver; // this thread is done with it: the event loop takes over
+                            fallbackTo.resumeNatTReads();
+                        });
                 rxThread = new Thread(rxLoop, "jswan-esp-rx");
                 rxThread.setDaemon(true);
                 rxThread.start();
@@ -192,9 +196,14 @@ public final class Gateway implements AutoCloseable {
         }
         Gateway g = new Gateway(o, ike, sockets, plane, tun, userspace, agent, tunThread, transport, events,
                 new Reader(rx, rxLoop, rxThread));
-        // The initial load goes through the control interface, which later merges VICI-loaded connections in.
-        g.control.apply(loaded);
-        ike.startConnections();
+        try {
+            // The initial load goes through the control interface, which later merges VICI-loaded connections in.
+            g.control.apply(loaded);
+            ike.startConnections();
+        } catch (RuntimeException e) {
+            g.close();
+            throw e;
+        }
         return g;
     }
 
@@ -203,7 +212,8 @@ public final class Gateway implements AutoCloseable {
      * reading that socket); {@code -Djswan.esp.rx=netty} keeps Netty's event loop reading it, as it does without
      * epoll. Null when Netty reads.
      */
-    private static UdpBatchReceiver nativeNatTReceiver(final UdpSockets sockets) throws GatewayException {
+    private static UdpBatchReceiver nativeNatTReceiver(final UdpSockets sockets, final LinuxTunDevice tun)
+            throws GatewayException {
         if (!sockets.usesEpoll() || System.getProperty("jswan.esp.rx", "recvmmsg").equals("netty")) {
             return null;
         }
@@ -217,11 +227,14 @@ public final class Gateway implements AutoCloseable {
         }
         try {
             sockets.stopNatTReads();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (InterruptedException | RuntimeException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             rx.close();
             sockets.close();
-            throw new GatewayException("interrupted while starting", e);
+            tun.close();
+            throw new GatewayException("cannot hand the NAT-T socket to its reader: " + e, e);
         }
         return rx;
     }
@@ -316,10 +329,10 @@ public final class Gateway implements AutoCloseable {
         }
         closed = true;
         DMN.log(System.Logger.Level.INFO, "shutting down: deleting IKE_SAs");
-        ike.shutdown(3000);
+        ike.shutdown(3000); // the NAT-T reader still runs: answers to the DELETEs may come on port 4500
+        natTReader.stop(); // it writes to the TUN device and reads the socket: gone before either closes
         ike.close();
         events.shutdownNow();
-        natTReader.stop(); // it writes to the TUN device and reads the socket: gone before either closes
         if (tunAgent != null) {
             tunAgent.stop();
         }
@@ -384,11 +397,15 @@ public final class Gateway implements AutoCloseable {
         volatile IkeDaemon ike;
     }
 
-    /** Splits traffic of the UDP sockets between the IKE daemon and the ESP engine (on the event loop). */
+    /**
+     * Splits traffic of the UDP sockets between the IKE daemon and the ESP engine: on the event loop, and IKE on
+     * port 4500 also from the NAT-T socket's own reader.
+     */
     private static final class Receiver implements DatagramReceiver {
         private final Holder holder;
+        private static final int LOCAL_FOR_LIMIT = 4096;
         private final Map<InetAddress, InetAddress> localFor = new ConcurrentHashMap<>();
-        /** Set once at start when Netty's event loop reads ESP; null when the NAT-T socket has its own reader. */
+        /** Set when Netty's event loop reads ESP (at start, or when the NAT-T socket's own reader gave up). */
         volatile EspReceiver esp;
 
         Receiver(final Holder holder) {
@@ -398,11 +415,15 @@ public final class Gateway implements AutoCloseable {
         @Override
         public void onIke(final ByteBuf message, final InetSocketAddress local, final InetSocketAddress remote) {
             IkeDaemon ike = holder.ike;
-            if (ike == null) {
-                return;
+            if (ike == null || remote.getPort() == 0) {
+                return; // no IKE peer sends from port 0, and no answer could reach it
             }
             byte[] data = ByteBufUtil.getBytes(message);
-            ike.receive(data, resolveLocal(local, remote), remote);
+            try {
+                ike.receive(data, resolveLocal(local, remote), remote);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // shutting down: the IKE daemon takes no more work
+            }
         }
 
         /** A wildcard-bound socket does not say which address a datagram came to; ask the routing table. */
@@ -410,11 +431,14 @@ public final class Gateway implements AutoCloseable {
             if (local != null && !local.getAddress().isAnyLocalAddress()) {
                 return local;
             }
+            if (localFor.size() >= LOCAL_FOR_LIMIT) {
+                localFor.clear(); // spoofed sources must not grow it without bound; real peers are looked up again
+            }
             InetAddress addr = localFor.computeIfAbsent(remote.getAddress(), r -> {
                 try (DatagramSocket probe = new DatagramSocket()) {
                     probe.connect(r, remote.getPort());
                     return probe.getLocalAddress();
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) { // connect() reports some failures unchecked
                     return InetAddress.getLoopbackAddress();
                 }
             });

@@ -9,7 +9,7 @@ import org.jswan.nativeio.tun.PacketBatch;
 import org.jswan.nativeio.tun.TunDevice;
 
 /**
- * The inbound path, on the socket's receive thread ("gw-udp-rx"), one batch per {@link #process}:
+ * The inbound path, on the thread that reads the NAT-T socket ("jswan-esp-rx"), one batch per {@link #process}:
  *
  * <pre>
  * 1. Receive      the gateway stages received ESP datagrams (UDP payload, SPI first; RFC 3948 non-ESP marker and
@@ -26,7 +26,7 @@ import org.jswan.nativeio.tun.TunDevice;
  * 11. Lifetimes   each SA touched checks its marks once; crossings become events
  * </pre>
  *
- * Not thread-safe: exactly one thread (the socket's event loop) uses an instance.
+ * Not thread-safe: exactly one thread (the one that reads the socket) uses an instance.
  */
 public final class UdpInboundProcessor {
     /** Room in front of a received ESP packet, enough for a rebuilt IPv6 header in transport mode. */

@@ -13,29 +13,42 @@ import org.jswan.nativeio.udp.UdpBatchReceiver;
  * a UDP GRO run or a single datagram, is cut by its segment size, and each datagram is sorted as RFC 3948 §2 says
  * ({@link Port4500Demux#kind}, as on the Netty path): ESP is copied into the {@link EspReceiver}'s batch (nothing
  * allocated per packet), IKE behind the non-ESP marker goes to the IKE daemon, NAT keepalives and runts are counted
- * and dropped. Each recvmmsg ends a batch. Counters are written by this thread only and read after it stopped.
+ * and dropped. A batch ends when a read finds the socket drained, or when it is full.
+ *
+ * <p>Hostile input cannot stop it: whatever one datagram makes throw is counted and logged (at most once a minute)
+ * and the next one is read. If the socket itself fails, {@code fallback} hands reading back to Netty.
+ * Counters are written by this thread only and read after it stopped.
  */
 public final class NatTReceiveLoop implements Runnable {
     private static final System.Logger NET = System.getLogger("NET");
+    private static final long LOG_EVERY_MILLIS = 60_000;
 
     private final UdpBatchReceiver rx;
     private final EspReceiver esp;
     private final DatagramReceiver ike;
     private final InetSocketAddress local;
+    private final int capacity;
+    private final Runnable fallback;
     private long espDatagrams;
     private long ikeMessages;
     private long keepalives;
     private long runts;
+    private long failures;
+    private long lastFailureLog = Long.MIN_VALUE;
 
     /**
-     * @param local the socket's local address, given to the IKE daemon with each message (as Netty's recipient)
+     * @param local    the socket's local address, given to the IKE daemon with each message (as Netty's recipient)
+     * @param capacity messages per {@link UdpBatchReceiver#receive}, to tell a drained socket from a full read
+     * @param fallback run on this thread, after it stopped reading for good because the socket failed
      */
-    public NatTReceiveLoop(final UdpBatchReceiver rx, final EspReceiver esp, final DatagramReceiver ike,
-            final InetSocketAddress local) {
+    public NatTReceiveLoop(final UdpBatchReceiver rx, final int capacity, final EspReceiver esp,
+            final DatagramReceiver ike, final InetSocketAddress local, final Runnable fallback) {
         this.rx = rx;
+        this.capacity = capacity;
         this.esp = esp;
         this.ike = ike;
         this.local = local;
+        this.fallback = fallback;
     }
 
     @Override
@@ -43,22 +56,27 @@ public final class NatTReceiveLoop implements Runnable {
         try {
             while (rx.await()) {
                 int n;
-                while ((n = rx.receive()) > 0) {
+                do {
+                    n = rx.receive();
                     for (int m = 0; m < n; m++) {
                         dispatch(m);
                     }
+                } while (n == capacity); // more may be waiting; the batch flushes itself when it is full
+                try {
                     esp.flush();
+                } catch (RuntimeException e) {
+                    failed(e);
                 }
             }
         } catch (NativeException e) {
             NET.log(System.Logger.Level.ERROR, "receiving on the NAT-T socket failed: " + e.getMessage()
-                    + "; no more IKE or ESP arrives on port 4500 (restart jswan)");
-        } catch (RuntimeException e) {
-            NET.log(System.Logger.Level.ERROR, "NAT-T receive loop stopped", e);
+                    + "; reading it through the event loop from now on");
+            fallback.run();
         }
     }
 
-    private void dispatch(final int m) {
+    /** Sorts the datagrams of message {@code m}; one that makes anything throw is counted, never fatal. */
+    void dispatch(final int m) {
         int len = rx.length(m);
         if (len <= 0) {
             runts++; // empty, or truncated
@@ -68,30 +86,49 @@ public final class NatTReceiveLoop implements Runnable {
         int segment = rx.segmentSize(m);
         for (int off = 0; off < len; off += segment) {
             int l = Math.min(segment, len - off);
-            int marker = Port4500Demux.nonEspMarkerLength();
-            switch (Port4500Demux.kind(l, data.get(off) & 0xff, l > marker ? data.getInt(off) : -1)) {
-                case KEEPALIVE:
-                    keepalives++;
-                    break;
-                case RUNT:
-                    runts++;
-                    break;
-                case IKE:
-                    ikeMessages++;
-                    byte[] message = new byte[l - marker];
-                    data.get(off + marker, message);
-                    ike.onIke(Unpooled.wrappedBuffer(message), local, rx.source(m));
-                    break;
-                default:
-                    espDatagrams++;
-                    esp.stage(data, off, l);
+            try {
+                sort(m, data, off, l);
+            } catch (RuntimeException e) {
+                failed(e);
             }
+        }
+    }
+
+    private void failed(final RuntimeException e) {
+        failures++;
+        long now = System.currentTimeMillis();
+        if (now - lastFailureLog >= LOG_EVERY_MILLIS) {
+            lastFailureLog = now;
+            NET.log(System.Logger.Level.WARNING, "dropped what arrived on the NAT-T socket (" + failures
+                    + " times so far): " + e);
+        }
+    }
+
+    private void sort(final int m, final ByteBuffer data, final int off, final int l) {
+        int marker = Port4500Demux.nonEspMarkerLength();
+        switch (Port4500Demux.kind(l, data.get(off) & 0xff, l > marker ? data.getInt(off) : -1)) {
+            case KEEPALIVE:
+                keepalives++;
+                break;
+            case RUNT:
+                runts++;
+                break;
+            case IKE:
+                ikeMessages++;
+                byte[] message = new byte[l - marker];
+                data.get(off + marker, message);
+                ike.onIke(Unpooled.wrappedBuffer(message), local, rx.source(m));
+                break;
+            default:
+                espDatagrams++;
+                esp.stage(data, off, l);
         }
     }
 
     /** For the daemon's shutdown line; read after the thread stopped. */
     public String counters() {
         return rx.messages() + " recvmmsg messages: " + espDatagrams + " ESP datagrams, " + ikeMessages + " IKE, "
-                + keepalives + " NAT keepalives, " + runts + " runts";
+                + keepalives + " NAT keepalives, " + runts + " runts, " + failures + " failed, " + rx.errors()
+                + " socket errors";
     }
 }

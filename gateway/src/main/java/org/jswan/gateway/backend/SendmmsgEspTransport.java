@@ -14,7 +14,7 @@ import org.jswan.nativeio.udp.UdpBatchSender;
 /**
  * Sends ESP-in-UDP (RFC 3948) straight from the TUN thread on the NAT-T socket's own fd (so the source port stays
  * 4500), one sendmmsg(2) per batch, runs to one peer as UDP GSO messages. Unlike {@link NettyEspTransport} nothing
- * is copied or allocated per packet and the event loop (which does the inbound path) is not woken per batch.
+ * is copied or allocated per packet and the event loop is not woken per batch.
  * The socket stays Netty's: IKE keeps going through the channel; datagrams are atomic, so the two senders can share
  * it. Close this transport and stop the TUN thread before the channel closes.
  */

@@ -3,7 +3,10 @@ package org.jswan.gateway.net;
 import io.netty.buffer.ByteBuf;
 import java.net.InetSocketAddress;
 
-/** Where the UDP sockets hand what they receive. Called on the socket's event-loop thread. */
+/**
+ * Where the UDP sockets hand what they receive: on the socket's event-loop thread, and {@link #onIke} also on the
+ * NAT-T socket's own reader ({@code NatTReceiveLoop}) when it has one.
+ */
 public interface DatagramReceiver {
 
     /**

@@ -21,7 +21,8 @@ import java.net.InetSocketAddress;
 /**
  * The gateway's two UDP sockets: IKE on {@code ikePort} (500) and NAT-T on {@code natTPort} (4500, IKE behind the
  * non-ESP marker and ESP-in-UDP), on one Netty event loop with native epoll where available (recvmmsg batches), NIO
- * elsewhere.
+ * elsewhere. With epoll the gateway normally takes reading the NAT-T socket over ({@link #stopNatTReads}); the
+ * options below then only matter for its UDP GRO socket option.
  */
 public final class UdpSockets implements AutoCloseable {
     private static final System.Logger NET = System.getLogger("NET");
@@ -137,6 +138,11 @@ public final class UdpSockets implements AutoCloseable {
      */
     public void stopNatTReads() throws InterruptedException {
         natT.eventLoop().submit(() -> natT.config().setAutoRead(false)).sync();
+    }
+
+    /** Netty reads the NAT-T socket again (the data plane's own reader gave up). */
+    public void resumeNatTReads() {
+        natT.config().setAutoRead(true);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.jswan.nativeio.udp;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -22,8 +23,9 @@ import org.jswan.nativeio.posix.Wakeup;
  * (wireguard-go {@code conn/bind_std.go} reads the same way).
  *
  * <p>Layouts as in {@link MessageVector}; per message: one iovec, {@value #CONTROL_SIZE} bytes of control space, one
- * {@code sockaddr_in6}-sized name. A truncated message ({@code MSG_TRUNC}, which the buffer size rules out for UDP)
- * has {@link #length} -1.
+ * {@code sockaddr_in6}-sized name. A truncated message ({@code MSG_TRUNC}, which the buffer size rules out for UDP,
+ * or {@code MSG_CTRUNC}) has {@link #length} -1. Socket errors that one read reports and clears (ICMP errors,
+ * memory pressure) are counted and passed over; others throw.
  *
  * <p>Threads: one receiving thread; {@link #close()} from any thread wakes it. The fd stays the owner's: stop the
  * receiving thread before the owner closes the socket.
@@ -36,6 +38,7 @@ public final class UdpBatchReceiver implements AutoCloseable {
     static final int UDP_GRO = 104;
     private static final int MSG_DONTWAIT = 0x40;
     private static final int MSG_TRUNC = 0x20;
+    private static final int MSG_CTRUNC = 0x8;
 
     private final LibC libc;
     private final int fd;
@@ -55,6 +58,7 @@ public final class UdpBatchReceiver implements AutoCloseable {
     private volatile boolean closed;
     private long messages;
     private long truncated;
+    private long errors;
 
     private UdpBatchReceiver(final LibC libc, final int fd, final int capacity, final Wakeup wakeup) {
         this.libc = libc;
@@ -132,7 +136,8 @@ public final class UdpBatchReceiver implements AutoCloseable {
         for (int m = 0; m < capacity; m++) {
             int at = m * MessageVector.MMSGHDR_SIZE;
             mem.putLong(at, base + nameAt + (long) m * MessageVector.NAME_SIZE);
-            mem.putLong(at + 8, MessageVector.NAME_SIZE); // msg_namelen, in and out
+            mem.putInt(at + 8, MessageVector.NAME_SIZE); // msg_namelen, in and out
+            mem.putInt(at + 12, 0);
             mem.putLong(at + 16, base + iovAt + (long) m * MessageVector.IOVEC_SIZE);
             mem.putLong(at + 24, 1);
             mem.putLong(at + 32, base + controlAt + (long) m * CONTROL_SIZE);
@@ -146,12 +151,17 @@ public final class UdpBatchReceiver implements AutoCloseable {
             if (err == Errno.EAGAIN.number() || err == Errno.EINTR.number()) {
                 return 0;
             }
+            if (isTransient(err)) {
+                errors++; // reading it cleared it; the next read goes on
+                return 0;
+            }
             throw NativeException.of("recvmmsg", err, null);
         }
         for (int m = 0; m < n; m++) {
             int at = m * MessageVector.MMSGHDR_SIZE;
             int len = mem.getInt(at + 56);
-            if ((mem.getInt(at + 48) & MSG_TRUNC) != 0 || len < 0 || len > MAX_MESSAGE) {
+            // MSG_CTRUNC too: without its control message a GRO run could not be cut.
+            if ((mem.getInt(at + 48) & (MSG_TRUNC | MSG_CTRUNC)) != 0 || len < 0 || len > MAX_MESSAGE) {
                 truncated++;
                 length[m] = -1;
                 segment[m] = 0;
@@ -163,6 +173,15 @@ public final class UdpBatchReceiver implements AutoCloseable {
         }
         messages += n;
         return n;
+    }
+
+    /**
+     * A pending socket error that one read reports and clears (an ICMP error for an earlier send, memory pressure):
+     * not a reason to stop receiving.
+     */
+    private static boolean isTransient(final int err) {
+        return err == Errno.ECONNREFUSED.number() || err == Errno.EHOSTUNREACH.number()
+                || err == Errno.ENETUNREACH.number() || err == Errno.ENOBUFS.number() || err == Errno.ENOMEM.number();
     }
 
     /** The {@code UDP_GRO} segment size in message {@code m}'s control messages, or 0. */
@@ -202,16 +221,20 @@ public final class UdpBatchReceiver implements AutoCloseable {
     public InetSocketAddress source(final int m) {
         int at = nameAt + m * MessageVector.NAME_SIZE;
         int port = ((mem.get(at + 2) & 0xff) << 8) | (mem.get(at + 3) & 0xff);
-        byte[] addr;
-        if (mem.getShort(at) == LibC.AF_INET) {
-            addr = new byte[4];
-            mem.get(at + 4, addr);
-        } else {
-            addr = new byte[16];
-            mem.get(at + 8, addr);
-        }
         try {
-            return new InetSocketAddress(InetAddress.getByAddress(addr), port); // an IPv4-mapped one comes out as IPv4
+            if (mem.getShort(at) == LibC.AF_INET) {
+                byte[] addr = new byte[4];
+                mem.get(at + 4, addr);
+                return new InetSocketAddress(InetAddress.getByAddress(addr), port);
+            }
+            byte[] addr = new byte[16];
+            mem.get(at + 8, addr);
+            InetAddress a = InetAddress.getByAddress(addr); // an IPv4-mapped address comes out as IPv4
+            int scope = mem.getInt(at + 24); // sin6_scope_id: a link-local peer is only reachable through it
+            if (a instanceof Inet6Address && scope != 0) {
+                a = Inet6Address.getByAddress(null, addr, scope);
+            }
+            return new InetSocketAddress(a, port);
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e); // cannot happen for 4 or 16 bytes
         }
@@ -224,6 +247,11 @@ public final class UdpBatchReceiver implements AutoCloseable {
 
     public long truncated() {
         return truncated;
+    }
+
+    /** Socket errors reported by a read and passed over (see {@link #receive}). */
+    public long errors() {
+        return errors;
     }
 
     /** Wakes the receiving thread; its {@link #await} returns false from now on. */

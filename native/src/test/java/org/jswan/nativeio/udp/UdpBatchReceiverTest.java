@@ -131,6 +131,42 @@ class UdpBatchReceiverTest {
     }
 
     @Test
+    void aDualStackSocketNamesIpv4PeersAsIpv4AndIpv6PeersAsIpv6() throws Exception {
+        int fd6 = libc.socket(LibC.AF_INET6, LibC.SOCK_DGRAM | LibC.SOCK_NONBLOCK | LibC.SOCK_CLOEXEC, 0);
+        assertTrue(fd6 >= 0, "socket: " + Errno.valueOf(LibC.errno()));
+        try (UdpBatchReceiver rx = UdpBatchReceiver.open(fd6, 4);
+                DatagramChannel v4 = DatagramChannel.open();
+                DatagramChannel v6 = DatagramChannel.open()) {
+            ByteBuffer sin6 = ByteBuffer.allocateDirect(28).order(ByteOrder.nativeOrder());
+            sin6.putShort(0, (short) LibC.AF_INET6); // ::, port 0: both families (IPV6_V6ONLY is off by default)
+            assertEquals(0, libc.bind(fd6, sin6, 28), "bind: " + Errno.valueOf(LibC.errno()));
+            ByteBuffer length = ByteBuffer.allocateDirect(4).order(ByteOrder.nativeOrder()).putInt(0, 28);
+            assertEquals(0, libc.getsockname(fd6, sin6, length));
+            int port = ((sin6.get(2) & 0xff) << 8) | (sin6.get(3) & 0xff);
+            v4.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            v6.bind(new InetSocketAddress(InetAddress.getByName("::1"), 0));
+            v4.send(ByteBuffer.wrap(new byte[] {4}), new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
+            v6.send(ByteBuffer.wrap(new byte[] {6}), new InetSocketAddress(InetAddress.getByName("::1"), port));
+            int seen = 0;
+            long deadline = System.nanoTime() + 2_000_000_000L;
+            while (seen < 2 && System.nanoTime() < deadline) {
+                int n = rx.receive();
+                for (int m = 0; m < n; m++, seen++) {
+                    InetSocketAddress expected = (InetSocketAddress) (rx.data(m).get(0) == 4 ? v4 : v6)
+                            .getLocalAddress();
+                    assertEquals(expected, rx.source(m), "an IPv4-mapped source comes out as IPv4");
+                }
+                if (n == 0) {
+                    Thread.sleep(1);
+                }
+            }
+            assertEquals(2, seen);
+        } finally {
+            libc.close(fd6);
+        }
+    }
+
+    @Test
     void closeWakesAWaitingReceiver() throws Exception {
         UdpBatchReceiver rx = UdpBatchReceiver.open(rxFd, 2);
         Thread t = new Thread(() -> {
