@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jswan.esp.crypto.CryptoBackend;
@@ -402,8 +403,8 @@ public final class Gateway implements AutoCloseable {
      * port 4500 also from the NAT-T socket's own reader.
      */
     private static final class Receiver implements DatagramReceiver {
-        private final Holder holder;
         private static final int LOCAL_FOR_LIMIT = 4096;
+        private final Holder holder;
         private final Map<InetAddress, InetAddress> localFor = new ConcurrentHashMap<>();
         /** Set when Netty's event loop reads ESP (at start, or when the NAT-T socket's own reader gave up). */
         volatile EspReceiver esp;
@@ -421,7 +422,7 @@ public final class Gateway implements AutoCloseable {
             byte[] data = ByteBufUtil.getBytes(message);
             try {
                 ike.receive(data, resolveLocal(local, remote), remote);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 // shutting down: the IKE daemon takes no more work
             }
         }
