@@ -79,13 +79,11 @@ public final class UdpInboundProcessor {
 
     /** Convenience for callers holding a datagram in another buffer: copies it into slot {@code i}. */
     public boolean stage(final int i, final ByteBuffer datagram) {
-        int len = datagram.remaining();
-        if (i >= batch.capacity() || HEADROOM + len > batch.slotSize()) {
-            counters.drop(DropReason.MALFORMED);
+        ByteBuffer into = reserve(i, datagram.remaining());
+        if (into == null) {
             return false;
         }
-        batch.slot(i).put(HEADROOM, datagram, datagram.position(), len);
-        batch.set(i, HEADROOM, len);
+        into.put(into.position(), datagram, datagram.position(), datagram.remaining());
         return true;
     }
 

@@ -30,11 +30,8 @@ public final class EspReceiver {
         ByteBuffer slot = processor.reserve(staged, datagram.readableBytes());
         if (slot != null) {
             datagram.getBytes(datagram.readerIndex(), slot);
-            staged++;
         }
-        if (staged == batch.capacity()) {
-            flush();
-        }
+        staged(slot);
     }
 
     /** Copies the datagram {@code [off, off + len)} of {@code data} (SPI first) into the batch. */
@@ -42,9 +39,13 @@ public final class EspReceiver {
         ByteBuffer slot = processor.reserve(staged, len);
         if (slot != null) {
             slot.put(slot.position(), data, off, len);
-            staged++;
         }
-        if (staged == batch.capacity()) {
+        staged(slot);
+    }
+
+    /** Counts a filled slot (null: the datagram did not fit and was counted as dropped); a full batch is flushed. */
+    private void staged(final ByteBuffer slot) {
+        if (slot != null && ++staged == batch.capacity()) {
             flush();
         }
     }

@@ -105,7 +105,7 @@ public final class NatTReceiveLoop implements Runnable {
     }
 
     private void sort(final int m, final ByteBuffer data, final int off, final int l) {
-        int marker = Port4500Demux.nonEspMarkerLength();
+        int marker = Port4500Demux.NON_ESP_MARKER_LENGTH;
         switch (Port4500Demux.kind(l, data.get(off) & 0xff, l > marker ? data.getInt(off) : -1)) {
             case KEEPALIVE:
                 keepalives++;
@@ -115,9 +115,8 @@ public final class NatTReceiveLoop implements Runnable {
                 break;
             case IKE:
                 ikeMessages++;
-                byte[] message = new byte[l - marker];
-                data.get(off + marker, message);
-                ike.onIke(Unpooled.wrappedBuffer(message), local, rx.source(m));
+                // A view of the receive buffer: onIke copies what it keeps (DatagramReceiver's contract).
+                ike.onIke(Unpooled.wrappedBuffer(data.slice(off + marker, l - marker)), local, rx.source(m));
                 break;
             default:
                 espDatagrams++;

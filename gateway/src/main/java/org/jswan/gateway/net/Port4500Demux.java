@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 @ChannelHandler.Sharable
 public final class Port4500Demux extends SimpleChannelInboundHandler<DatagramPacket> {
-    private static final int NON_ESP_MARKER_LENGTH = 4;
+    /** The four zero bytes in front of an IKE message on the NAT-T port (RFC 3948 §2.2). */
+    public static final int NON_ESP_MARKER_LENGTH = 4;
 
     private final DatagramReceiver receiver;
     private final boolean natTraversalPort;
@@ -52,11 +53,6 @@ public final class Port4500Demux extends SimpleChannelInboundHandler<DatagramPac
             return Kind.RUNT;
         }
         return firstInt == 0 ? Kind.IKE : Kind.ESP;
-    }
-
-    /** The bytes of the non-ESP marker in front of an IKE message on the NAT-T port. */
-    public static int nonEspMarkerLength() {
-        return NON_ESP_MARKER_LENGTH;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.jswan.nativeio.posix;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.concurrent.locks.Lock;
 
 /**
  * An eventfd that wakes threads blocked in {@link FdWaiter#await()} so that a device or socket can be closed under
@@ -46,5 +47,19 @@ public final class Wakeup implements AutoCloseable {
     @Override
     public void close() {
         libc.close(fd);
+    }
+
+    /**
+     * Wakes every waiter, then closes once the thread holding {@code inUse} (held around every wait) has left: an
+     * eventfd freed under a thread still in poll(2) could be reused for another file before it looks again.
+     */
+    public void wakeAndClose(final Lock inUse) {
+        wake();
+        inUse.lock();
+        try {
+            close();
+        } finally {
+            inUse.unlock();
+        }
     }
 }

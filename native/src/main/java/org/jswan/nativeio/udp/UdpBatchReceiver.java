@@ -261,12 +261,6 @@ public final class UdpBatchReceiver implements AutoCloseable {
             return;
         }
         closed = true;
-        wakeup.wake();
-        receiveLock.lock();
-        try {
-            wakeup.close();
-        } finally {
-            receiveLock.unlock();
-        }
+        wakeup.wakeAndClose(receiveLock);
     }
 }

@@ -269,12 +269,6 @@ public final class UdpBatchSender implements AutoCloseable {
             return;
         }
         closed = true;
-        wakeup.wake();
-        sendLock.lock();
-        try {
-            wakeup.close();
-        } finally {
-            sendLock.unlock();
-        }
+        wakeup.wakeAndClose(sendLock);
     }
 }
