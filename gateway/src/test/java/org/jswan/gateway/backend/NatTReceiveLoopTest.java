@@ -115,14 +115,18 @@ class NatTReceiveLoopTest {
             send(0, 0, 0, 0, 0x66, 1, 2); // IKE whose handler throws
             send(0, 0, 0, 0, 0x21, 0x20, 0x22, 0x08); // IKE
             send(0x12, 0x34, 0x56, 0x78, 0, 0, 0, 1, 9, 9); // ESP, SPI 0x12345678: no such SA
-            drain(rx, loop, esp, 7);
+            byte[] oversized = new byte[2001]; // larger than a batch slot holds (2000 here)
+            oversized[0] = 0x12;
+            peer.send(ByteBuffer.wrap(oversized), address);
+            drain(rx, loop, esp, 8);
 
             assertEquals(1, ike.size(), "one IKE message reached the daemon");
             assertArrayEquals(new byte[] {0x21, 0x20, 0x22, 0x08}, ike.get(0), "without the non-ESP marker");
             assertEquals(peer.getLocalAddress(), from.get(0));
             assertEquals(1, plane.dropCounters().get(DropReason.NO_SA), "the ESP datagram reached the data plane");
+            assertEquals(1, plane.dropCounters().get(DropReason.MALFORMED), "the oversized one was dropped, counted");
             String counters = loop.counters();
-            assertTrue(counters.contains("1 ESP datagrams, 2 IKE, 1 NAT keepalives, 3 runts, 1 failed"), counters);
+            assertTrue(counters.contains("2 ESP datagrams, 2 IKE, 1 NAT keepalives, 3 runts, 1 failed"), counters);
         }
     }
 

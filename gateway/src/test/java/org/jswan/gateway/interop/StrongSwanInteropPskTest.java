@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jswan.lab.CaptureSummary;
 import org.jswan.lab.Charon;
 import org.jswan.lab.ChildSa;
@@ -55,6 +57,14 @@ class StrongSwanInteropPskTest {
         assertTrue(route.contains("dev jswan0"), "traffic to site B is routed into the TUN: " + route);
         assertEquals(0, jswan.stop(), "SIGTERM exits 0");
         assertTrue(jswan.log().contains("deleting IKE_SA"), jswan.log());
+        // jswan's own reader took port 4500: strongSwan's ESP and its IKE behind the non-ESP marker came through it.
+        Matcher natT = Pattern.compile(
+                "NAT-T socket: \\d+ recvmmsg messages: (\\d+) ESP datagrams, (\\d+) IKE, .* (\\d+) failed")
+                .matcher(jswan.log());
+        assertTrue(natT.find(), jswan.log());
+        assertTrue(Long.parseLong(natT.group(1)) > 0, "ESP read by jswan's recvmmsg loop: " + natT.group());
+        assertTrue(Long.parseLong(natT.group(2)) > 0, "IKE on port 4500 read by it: " + natT.group());
+        assertEquals("0", natT.group(3), natT.group());
         assertTrue(strongswan.listSas().isEmpty(), "jswan's DELETE removed strongSwan's SAs");
         // A clean shutdown leaves the gateway's routing as it found it.
         assertEquals("", net.gwA().execOk("ip", "route", "show", SiteToSite.SUBNET_B).output().strip(),
