@@ -12,7 +12,7 @@
 # jswan variants, to compare within one run: jswan@17 / jswan@25 pick the JDK by major version (default: the
 # launcher's choice), jswan+MODE passes -Djswan.esp.tx=MODE (gso, sendmmsg, netty), jswan+nogro turns off the TUN
 # offloads (write coalescing and TSO reads), jswan+notso only the TSO reads, jswan+noudpgro turns off UDP GRO on the
-# NAT-T socket, jswan+jca seals and opens with the JDK's JCA instead of OpenSSL, jswan+nettyrx has Netty's event
+# NAT-T socket, jswan+openssl / jswan+gnutls / jswan+jca pick the ESP crypto backend (-Djswan.esp.crypto), jswan+nettyrx has Netty's event
 # loop read ESP instead of jswan's recvmmsg loop, and jswan-base runs the jar named
 # by $JSWAN_BASE_JAR instead of gateway/target/jswan.jar; e.g.
 # jswan-base@17 jswan@17 jswan@25+netty+nogro. Extra JVM options for the jswan gateways (profiling): $JSWAN_JVM_OPTS.
@@ -244,7 +244,7 @@ jswan_variant() { # name -> jswan_cmd (the daemon command without arguments)
       nogro) opts+=(-Djswan.tun.gro=false) ;;
       notso) opts+=(-Djswan.tun.tso=false) ;;
       noudpgro) opts+=(-Djswan.udp.gro=false) ;;
-      jca) opts+=(-Djswan.esp.crypto=jca) ;;
+      jca|openssl|gnutls) opts+=("-Djswan.esp.crypto=$word") ;;
       nettyrx) opts+=(-Djswan.esp.rx=netty) ;;
       *) opts+=("-Djswan.esp.tx=$word") ;;
     esac

@@ -8,7 +8,7 @@ packages=(
   openjdk-17-jdk-headless maven
   strongswan-charon strongswan-swanctl strongswan-pki
   libstrongswan-standard-plugins libstrongswan-extra-plugins libcharon-extra-plugins
-  iproute2 iperf3 tcpdump iputils-ping tshark python3-scapy nftables libssl3
+  iproute2 iperf3 tcpdump iputils-ping tshark python3-scapy nftables libssl3 libgnutls30
 )
 missing=()
 for p in "${packages[@]}"; do

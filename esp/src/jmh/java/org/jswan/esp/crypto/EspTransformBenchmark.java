@@ -32,8 +32,8 @@ public class EspTransformBenchmark {
     @Param({"64", "512", "1400"})
     public int size;
 
-    /** OPENSSL (libcrypto, the default) or JCA. */
-    @Param({"OPENSSL", "JCA"})
+    /** GNUTLS (the default: AES-GCM on GnuTLS, the rest on libcrypto), OPENSSL (all on libcrypto) or JCA. */
+    @Param({"GNUTLS", "OPENSSL", "JCA"})
     public String backend;
 
     private EspTransform out;

@@ -1,5 +1,8 @@
 package org.jswan.esp.crypto;
 
+import org.jswan.nativeio.crypto.EvpAead;
+import org.jswan.nativeio.crypto.GnutlsAesGcm;
+
 /**
  * Builds transforms from IANA IKEv2 transform ids (RFC 7296 §3.3.2 registries) and the key material IKE's KEYMAT
  * gives: encryption key || salt for AEAD; separate encryption and integrity keys for AES-CBC.
@@ -67,21 +70,29 @@ public final class EspTransformFactory {
             throw new EspCryptoException("encryption keymat is " + encrKeymat.length + " bytes, expected "
                     + encryptionKeymatLength(encrId, keyBits));
         }
+        CryptoBackend others = backend.forOtherTransforms();
         switch (encrId) {
             case ENCR_AES_GCM_16:
                 requireNoIntegrity(integId);
+                String gcm = "AES-" + keyBits + "-GCM";
+                if (backend == CryptoBackend.GNUTLS) {
+                    return new NativeAeadTransform(gcm, "GnuTLS", key -> new GnutlsAesGcm(key, outbound), encrKeymat,
+                            keyBits / 8, outbound, esn);
+                }
                 if (backend == CryptoBackend.OPENSSL) {
-                    return new EvpAeadTransform("AES-" + keyBits + "-GCM", encrKeymat, keyBits / 8, outbound, esn);
+                    return new NativeAeadTransform(gcm, "OpenSSL", key -> new EvpAead(gcm, key, outbound), encrKeymat,
+                            keyBits / 8, outbound, esn);
                 }
                 return new AesGcmTransform(encrKeymat, outbound, esn);
             case ENCR_CHACHA20_POLY1305:
                 requireNoIntegrity(integId);
-                if (backend == CryptoBackend.OPENSSL) {
-                    return new EvpAeadTransform("ChaCha20-Poly1305", encrKeymat, 32, outbound, esn);
+                if (others == CryptoBackend.OPENSSL) {
+                    return new NativeAeadTransform("ChaCha20-Poly1305", "OpenSSL",
+                            key -> new EvpAead("ChaCha20-Poly1305", key, outbound), encrKeymat, 32, outbound, esn);
                 }
                 return new ChaCha20Poly1305Transform(encrKeymat, outbound, esn);
             case ENCR_AES_CBC:
-                if (backend == CryptoBackend.OPENSSL) {
+                if (others == CryptoBackend.OPENSSL) {
                     if (integId == AUTH_NONE) {
                         throw new EspCryptoException("AES-CBC needs HMAC-SHA2 integrity, got " + integId);
                     }

@@ -130,15 +130,23 @@ class OpenSslTransformTest {
         String old = System.getProperty(CryptoBackend.PROPERTY);
         try {
             System.clearProperty(CryptoBackend.PROPERTY);
+            assertEquals(CryptoBackend.GNUTLS, CryptoBackend.selected(), "GnuTLS loads here, so it runs AES-GCM");
+            String d = CryptoBackend.describe();
+            assertTrue(d.matches("ESP crypto: AES-GCM on GnuTLS 3\\.[0-9.]+ \\(libgnutls\\), ChaCha20-Poly1305 and "
+                    + "AES-CBC/HMAC on OpenSSL 3\\..*\\(libcrypto\\)"), d);
+            System.setProperty(CryptoBackend.PROPERTY, "openssl");
             assertEquals(CryptoBackend.OPENSSL, CryptoBackend.selected());
-            assertTrue(CryptoBackend.describe().startsWith("ESP crypto: OpenSSL 3"), CryptoBackend.describe());
+            assertTrue(CryptoBackend.describe().matches("ESP crypto: OpenSSL 3\\..* \\(libcrypto\\) \\(-D"
+                    + CryptoBackend.PROPERTY + "=openssl\\)"), CryptoBackend.describe());
+            System.setProperty(CryptoBackend.PROPERTY, "gnutls");
+            assertEquals(CryptoBackend.GNUTLS, CryptoBackend.selected());
             System.setProperty(CryptoBackend.PROPERTY, "jca");
             assertEquals(CryptoBackend.JCA, CryptoBackend.selected());
             assertTrue(EspTransformFactory.create(20, 0, 128, new byte[20], new byte[0], true, false)
                     instanceof AesGcmTransform);
             System.setProperty(CryptoBackend.PROPERTY, "boringssl");
             EspCryptoException e = assertThrows(EspCryptoException.class, CryptoBackend::selected);
-            assertTrue(e.getMessage().contains("expected openssl or jca"), e.getMessage());
+            assertTrue(e.getMessage().contains("expected gnutls, openssl or jca"), e.getMessage());
         } finally {
             if (old == null) {
                 System.clearProperty(CryptoBackend.PROPERTY);

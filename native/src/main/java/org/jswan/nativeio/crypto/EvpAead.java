@@ -3,16 +3,10 @@ package org.jswan.nativeio.crypto;
 import java.nio.ByteBuffer;
 
 /**
- * One direction of an AEAD key (AES-GCM, ChaCha20-Poly1305) in an EVP_CIPHER_CTX: the key is set once, each packet
- * sets only its nonce, so a call allocates nothing. Ciphertext replaces plaintext in place; the 16-byte tag follows
- * it. The caller writes the 12-byte nonce at {@link #NONCE} and the AAD at {@link #AAD} of {@link #parameters()}.
- * One data thread per instance.
+ * One direction of an AEAD key (AES-GCM, ChaCha20-Poly1305) in an OpenSSL EVP_CIPHER_CTX: the key is set once, each
+ * packet sets only its nonce, so a call allocates nothing. Five libcrypto calls per packet.
  */
-public final class EvpAead extends EvpContext {
-    public static final int NONCE = 0;
-    public static final int AAD = 16;
-    public static final int MAX_AAD = 16;
-    public static final int TAG_LENGTH = 16;
+public final class EvpAead extends EvpContext implements InPlaceAead {
     private static final int OUT_LENGTH = 32;
 
     private final long cipher;
@@ -39,11 +33,7 @@ public final class EvpAead extends EvpContext {
         }
     }
 
-    /**
-     * Encrypts {@code length} bytes at {@code off} in place and writes the tag after them.
-     *
-     * @return false when the context is closed (the SA was deleted) or OpenSSL failed
-     */
+    @Override
     public boolean seal(final ByteBuffer buf, final int off, final int length, final int aadLength) {
         if (!encrypt) {
             throw new IllegalStateException("decrypting context");
@@ -51,12 +41,7 @@ public final class EvpAead extends EvpContext {
         return run(buf, off, length, aadLength);
     }
 
-    /**
-     * Checks the tag after the {@code length} ciphertext bytes at {@code off} and decrypts them in place.
-     *
-     * @return false when the tag does not verify (the region then holds garbage: drop the packet), or the context
-     *         is closed
-     */
+    @Override
     public boolean open(final ByteBuffer buf, final int off, final int length, final int aadLength) {
         if (encrypt) {
             throw new IllegalStateException("encrypting context");

@@ -1,45 +1,18 @@
 package org.jswan.nativeio.crypto;
 
-import java.lang.ref.Cleaner;
-import java.nio.ByteBuffer;
-import java.nio.ReadOnlyBufferException;
-import java.util.concurrent.atomic.AtomicInteger;
-import com.kenai.jffi.MemoryIO;
-
 /**
- * What the libcrypto contexts share: the native context's life (a data thread may still be inside a call when the
- * control thread closes the SA, so the last one out frees it: never a use after free), a small direct parameter
- * block (nonce, AAD, out-lengths), and the address of the packet buffer with every access bounds-checked, since a
- * wrong address here is memory corruption rather than an exception.
+ * What the libcrypto contexts add to {@link NativeCipherContext}: the loaded library, the cipher fetch with its key
+ * length check, and the init call for the direction the context runs.
  */
-abstract class EvpContext implements AutoCloseable {
-    private static final int IDLE = 0;
-    private static final int BUSY = 1;
-    private static final int CLOSING = 2;
-    private static final int CLOSED = 3;
-    static final MemoryIO MEMORY = MemoryIO.getInstance();
-    /** Frees the native objects of contexts nobody closed (a bug elsewhere must not leak keys in C memory). */
-    private static final Cleaner CLEANER = Cleaner.create();
-
+abstract class EvpContext extends NativeCipherContext {
     final LibCrypto lib;
-    /** Per-call parameters the caller writes (layout defined by the subclass), big-endian. */
-    final ByteBuffer params;
-    final long paramsAddress;
-    /** Which way the EVP_CIPHER_CTX runs; fixed for the life of the instance. */
-    final boolean encrypt;
-    private final AtomicInteger state = new AtomicInteger(IDLE);
-    /** Heap buffers (tests, vectors) are copied through this direct array; the data plane passes direct buffers. */
-    private ByteBuffer staging;
-    private Cleaner.Cleanable handles;
 
     EvpContext(final int paramsSize, final boolean encrypt) {
-        this.encrypt = encrypt;
+        super(paramsSize, encrypt);
         this.lib = LibCryptoLoader.LIBCRYPTO;
         if (lib == null) {
             throw new IllegalStateException("OpenSSL is not available: " + LibCryptoLoader.FAILURE);
         }
-        this.params = ByteBuffer.allocateDirect(paramsSize);
-        this.paramsAddress = MEMORY.getDirectBufferAddress(params);
     }
 
     /** True when libcrypto 3 is loaded and usable. */
@@ -56,91 +29,6 @@ abstract class EvpContext implements AutoCloseable {
     public static String version() {
         LibCrypto lib = LibCryptoLoader.LIBCRYPTO;
         return lib == null ? null : lib.OpenSSL_version(LibCrypto.OPENSSL_VERSION);
-    }
-
-    /** The per-call parameter block (nonce, AAD, IV...), at the offsets the subclass documents. */
-    public final ByteBuffer parameters() {
-        return params;
-    }
-
-    final boolean enter() {
-        return state.compareAndSet(IDLE, BUSY);
-    }
-
-    final void exit() {
-        if (!state.compareAndSet(BUSY, IDLE)) {
-            state.set(CLOSED);
-            release();
-        }
-    }
-
-    /** Frees the native context now, or when the call in progress on a data thread returns. Idempotent. */
-    @Override
-    public final void close() {
-        while (true) {
-            int s = state.get();
-            if (s == IDLE && state.compareAndSet(IDLE, CLOSED)) {
-                release();
-                return;
-            }
-            if (s == BUSY && state.compareAndSet(BUSY, CLOSING)) {
-                return;
-            }
-            if (s == CLOSING || s == CLOSED) {
-                return;
-            }
-        }
-    }
-
-    /** Hands the subclass's native objects over: freed on close, or by the Cleaner if this is dropped unclosed. */
-    final void own(final NativeHandles nativeHandles) {
-        handles = CLEANER.register(this, nativeHandles);
-    }
-
-    /** Frees (and so cleanses) the native objects and wipes the buffers; runs once (also on a failed constructor). */
-    final void release() {
-        if (handles != null) {
-            handles.clean();
-        }
-        wipeStaging();
-    }
-
-    /**
-     * The native address of {@code buf[off]} for an access of {@code length} bytes, after checking the region lies
-     * inside the buffer's limit. Heap buffers are first copied into a direct staging buffer ({@link #unstage} copies
-     * the result back).
-     */
-    final long address(final ByteBuffer buf, final int off, final int length) {
-        if (off < 0 || length < 0 || off > buf.limit() - length) {
-            throw new IndexOutOfBoundsException("region " + off + "+" + length + " outside 0.." + buf.limit());
-        }
-        if (buf.isReadOnly()) {
-            throw new ReadOnlyBufferException(); // OpenSSL writes in place
-        }
-        if (buf.isDirect()) {
-            return MEMORY.getDirectBufferAddress(buf) + off;
-        }
-        if (staging == null || staging.capacity() < length) {
-            staging = ByteBuffer.allocateDirect((Math.max(2048, length) + 7) & ~7); // whole longs for the wipe
-        }
-        staging.put(0, buf, off, length);
-        return MEMORY.getDirectBufferAddress(staging);
-    }
-
-    /** Copies a heap caller's result back; call it before {@link #exit()}, since a close after that wipes staging. */
-    final void unstage(final ByteBuffer buf, final int off, final int length) {
-        if (!buf.isDirect()) {
-            buf.put(off, staging, 0, length);
-        }
-    }
-
-    /** Zeroes what a heap-buffer call left in the staging buffer. */
-    final void wipeStaging() {
-        if (staging != null) {
-            for (int i = 0; i < staging.capacity(); i += 8) {
-                staging.putLong(i, 0);
-            }
-        }
     }
 
     /** The fetched cipher, after checking that {@code key} has the length it reads (OpenSSL takes no length). */
@@ -165,23 +53,5 @@ abstract class EvpContext implements AutoCloseable {
     final boolean cipherInit(final long context, final long cipherOrZero, final long key, final long iv) {
         return (encrypt ? lib.EVP_EncryptInit_ex(context, cipherOrZero, 0, key, iv)
                 : lib.EVP_DecryptInit_ex(context, cipherOrZero, 0, key, iv)) == 1;
-    }
-
-    /** Copies {@code key} into native memory for an init call, then zeroes that copy. */
-    final void withKey(final byte[] key, final KeyUse use) {
-        ByteBuffer k = ByteBuffer.allocateDirect(Math.max(1, key.length));
-        try {
-            k.put(0, key);
-            use.apply(MEMORY.getDirectBufferAddress(k), key.length);
-        } finally {
-            for (int i = 0; i < k.capacity(); i++) {
-                k.put(i, (byte) 0);
-            }
-        }
-    }
-
-    @FunctionalInterface
-    interface KeyUse {
-        void apply(long keyAddress, int keyLength);
     }
 }

@@ -3,37 +3,42 @@ package org.jswan.esp.crypto;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
-import org.jswan.nativeio.crypto.EvpAead;
+import java.util.function.Function;
+import org.jswan.nativeio.crypto.InPlaceAead;
 
 /**
- * The combined-mode transforms (RFC 4106 AES-GCM, RFC 7634 ChaCha20-Poly1305) on OpenSSL's libcrypto: the same
- * packet layout and rules as {@link AeadTransform} (nonce = salt || IV, IV = the 64-bit sequence number, AAD = SPI ||
- * [seq high ||] seq low), but keyed once per SA and run in place on the packet buffer, so a packet costs no
- * allocation and no copy.
+ * The combined-mode transforms (RFC 4106 AES-GCM, RFC 7634 ChaCha20-Poly1305) on a native library (OpenSSL's
+ * libcrypto, or GnuTLS for AES-GCM): the same packet layout and rules as {@link AeadTransform} (nonce = salt || IV,
+ * IV = the 64-bit sequence number, AAD = SPI || [seq high ||] seq low), but keyed once per SA and run in place on the
+ * packet buffer, so a packet costs no allocation and no copy.
  */
-final class EvpAeadTransform implements EspTransform, KnownAnswerSeal {
+final class NativeAeadTransform implements EspTransform, KnownAnswerSeal {
     private static final int IV_LENGTH = 8;
-    private static final int ICV_LENGTH = EvpAead.TAG_LENGTH;
+    private static final int ICV_LENGTH = InPlaceAead.TAG_LENGTH;
 
-    private final EvpAead aead;
+    private final InPlaceAead aead;
     private final ByteBuffer params;
     private final boolean encrypt;
     private final boolean esn;
     private final String name;
+    /** "OpenSSL" or "GnuTLS". */
+    final String library;
 
     /**
-     * @param algorithm OpenSSL's cipher name
+     * @param algorithm the cipher's name, for errors and toString
+     * @param library the library that runs it, for toString and tests
+     * @param keyed makes the library's context from the key (without salt); the key array is wiped afterwards
      * @param keyAndSalt the key followed by the 4-byte salt (RFC 4106 §8.1, RFC 7634 §2)
      */
-    EvpAeadTransform(final String algorithm, final byte[] keyAndSalt, final int keyLength, final boolean encrypt,
-            final boolean esn) {
+    NativeAeadTransform(final String algorithm, final String library, final Function<byte[], InPlaceAead> keyed,
+            final byte[] keyAndSalt, final int keyLength, final boolean encrypt, final boolean esn) {
         if (keyAndSalt.length != keyLength + 4) {
             throw new EspCryptoException(algorithm + " needs " + (keyLength + 4) + " bytes of keymat, got "
                     + keyAndSalt.length);
         }
         byte[] key = Arrays.copyOf(keyAndSalt, keyLength);
         try {
-            this.aead = new EvpAead(algorithm, key, encrypt);
+            this.aead = keyed.apply(key);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new EspCryptoException(algorithm + " not available: " + e.getMessage(), e);
         } finally {
@@ -41,11 +46,12 @@ final class EvpAeadTransform implements EspTransform, KnownAnswerSeal {
         }
         this.params = aead.parameters();
         for (int i = 0; i < 4; i++) {
-            params.put(EvpAead.NONCE + i, keyAndSalt[keyLength + i]);
+            params.put(InPlaceAead.NONCE + i, keyAndSalt[keyLength + i]);
         }
         this.encrypt = encrypt;
         this.esn = esn;
         this.name = algorithm;
+        this.library = library;
     }
 
     @Override
@@ -97,13 +103,13 @@ final class EvpAeadTransform implements EspTransform, KnownAnswerSeal {
 
     /** Writes the nonce's IV half and the AAD (RFC 4106 §5, RFC 7634 §2.1) into the parameter block. */
     private int prepare(final ByteBuffer buf, final int espOff, final long seq) {
-        params.putLong(EvpAead.NONCE + 4, getLong(buf, espOff + 8));
-        params.putInt(EvpAead.AAD, getInt(buf, espOff));
+        params.putLong(InPlaceAead.NONCE + 4, getLong(buf, espOff + 8));
+        params.putInt(InPlaceAead.AAD, getInt(buf, espOff));
         if (esn) {
-            params.putLong(EvpAead.AAD + 4, seq);
+            params.putLong(InPlaceAead.AAD + 4, seq);
             return 12;
         }
-        params.putInt(EvpAead.AAD + 4, (int) seq);
+        params.putInt(InPlaceAead.AAD + 4, (int) seq);
         return 8;
     }
 
@@ -128,7 +134,7 @@ final class EvpAeadTransform implements EspTransform, KnownAnswerSeal {
 
     @Override
     public String toString() {
-        return "EvpAeadTransform[" + name + ", " + (encrypt ? "out" : "in") + (esn ? ", esn" : "")
+        return "NativeAeadTransform[" + name + " on " + library + ", " + (encrypt ? "out" : "in") + (esn ? ", esn" : "")
                 + ", key=<redacted>]";
     }
 }

@@ -1,0 +1,184 @@
+package org.jswan.nativeio.crypto;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * GnuTLS's AES-GCM against OpenSSL's, byte for byte in both directions, and the same life and bounds rules as the
+ * OpenSSL contexts: a tampered packet never opens, a close during a call is safe, no region outside the buffer and
+ * no negative length reaches the library.
+ */
+class GnutlsAesGcmTest {
+    private static final int[] LENGTHS = {0, 1, 15, 16, 17, 63, 64, 255, 1400, 1433, 2000};
+
+    @BeforeAll
+    static void libraries() {
+        assertTrue(GnutlsAesGcm.available(), GnutlsAesGcm.unavailableReason());
+        assertTrue(GnutlsAesGcm.version().matches("GnuTLS 3\\.[0-9.]+"), GnutlsAesGcm.version());
+        assertTrue(EvpContext.available(), EvpContext.unavailableReason());
+    }
+
+    @Test
+    void sealsExactlyAsOpenSslAndOpensWhatOpenSslSealed() {
+        Random random = new Random(4106);
+        for (int keyLength : new int[] {16, 24, 32}) {
+            for (int length : LENGTHS) {
+                for (int aadLength : new int[] {8, 12}) {
+                    for (boolean direct : new boolean[] {true, false}) {
+                        byte[] key = new byte[keyLength];
+                        random.nextBytes(key);
+                        byte[] nonce = new byte[12];
+                        random.nextBytes(nonce);
+                        byte[] aad = new byte[aadLength];
+                        random.nextBytes(aad);
+                        byte[] plain = new byte[length];
+                        random.nextBytes(plain);
+                        String what = "AES-" + keyLength * 8 + "-GCM, " + length + " bytes, AAD " + aadLength
+                                + (direct ? ", direct" : ", heap");
+                        try (GnutlsAesGcm gnutlsSeal = new GnutlsAesGcm(key, true);
+                                GnutlsAesGcm gnutlsOpen = new GnutlsAesGcm(key, false);
+                                EvpAead sslSeal = new EvpAead("AES-" + keyLength * 8 + "-GCM", key, true);
+                                EvpAead sslOpen = new EvpAead("AES-" + keyLength * 8 + "-GCM", key, false)) {
+                            ByteBuffer byGnutls = packet(direct, plain);
+                            ByteBuffer bySsl = packet(direct, plain);
+                            assertTrue(gnutlsSeal.seal(byGnutls, 7, length, prepare(gnutlsSeal, nonce, aad)), what);
+                            assertTrue(sslSeal.seal(bySsl, 7, length, prepare(sslSeal, nonce, aad)), what);
+                            assertEquals(bySsl.clear(), byGnutls.clear(), "ciphertext and tag: " + what);
+                            assertTrue(gnutlsOpen.open(bySsl, 7, length, prepare(gnutlsOpen, nonce, aad)), what);
+                            assertTrue(sslOpen.open(byGnutls, 7, length, prepare(sslOpen, nonce, aad)), what);
+                            assertEquals(ByteBuffer.wrap(plain), bySsl.slice(7, length), "opened by GnuTLS: " + what);
+                            assertEquals(ByteBuffer.wrap(plain), byGnutls.slice(7, length),
+                                    "opened by OpenSSL: " + what);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** RFC 4106 §9 rests on the tag: any changed bit of ciphertext, tag, AAD or nonce must fail the open. */
+    @Test
+    void anyChangedBitFailsTheOpen() {
+        byte[] key = new byte[16];
+        key[3] = 9;
+        byte[] nonce = new byte[12];
+        byte[] aad = {1, 2, 3, 4, 0, 0, 0, 5};
+        byte[] plain = new byte[100];
+        GnutlsAesGcm seal = new GnutlsAesGcm(key, true);
+        GnutlsAesGcm open = new GnutlsAesGcm(key, false);
+        ByteBuffer sealed = packet(true, plain);
+        assertTrue(seal.seal(sealed, 7, 100, prepare(seal, nonce, aad)));
+        for (int i = 7; i < 7 + 100 + InPlaceAead.TAG_LENGTH; i += 3) {
+            ByteBuffer p = copy(sealed);
+            p.put(i, (byte) (p.get(i) ^ 0x10));
+            assertFalse(open.open(p, 7, 100, prepare(open, nonce, aad)), "byte " + i + " changed");
+        }
+        for (int i = 0; i < aad.length; i++) {
+            byte[] changed = aad.clone();
+            changed[i] ^= 1;
+            assertFalse(open.open(copy(sealed), 7, 100, prepare(open, nonce, changed)), "AAD byte " + i);
+        }
+        byte[] otherNonce = nonce.clone();
+        otherNonce[11] = 1;
+        assertFalse(open.open(copy(sealed), 7, 100, prepare(open, otherNonce, aad)), "nonce");
+        assertFalse(open.open(copy(sealed), 7, 100, prepare(open, nonce, new byte[12])), "AAD length");
+        assertTrue(open.open(copy(sealed), 7, 100, prepare(open, nonce, aad)), "and the original still opens");
+    }
+
+    @Test
+    void closingWhileAnotherThreadSealsIsSafe() throws Exception {
+        for (int round = 0; round < 50; round++) {
+            GnutlsAesGcm aead = new GnutlsAesGcm(new byte[16], true);
+            ByteBuffer buf = ByteBuffer.allocateDirect(1500);
+            AtomicLong sealed = new AtomicLong();
+            CountDownLatch running = new CountDownLatch(1);
+            Thread data = new Thread(() -> {
+                running.countDown();
+                while (aead.seal(buf, 0, 1400, 8)) {
+                    sealed.incrementAndGet();
+                }
+            });
+            data.start();
+            running.await();
+            Thread.sleep(round % 5);
+            aead.close();
+            data.join(5000);
+            assertFalse(data.isAlive(), "the data thread saw the close");
+            assertFalse(aead.seal(buf, 0, 1400, 8));
+        }
+    }
+
+    /** GnuTLS takes lengths as size_t: a negative one or a region past the buffer would crash the JVM, not throw. */
+    @Test
+    void badRegionsAndLengthsNeverReachGnutls() {
+        GnutlsAesGcm seal = new GnutlsAesGcm(new byte[32], true);
+        GnutlsAesGcm open = new GnutlsAesGcm(new byte[32], false);
+        ByteBuffer buf = ByteBuffer.allocateDirect(100);
+        assertThrows(IndexOutOfBoundsException.class, () -> seal.seal(buf, 0, 85, 8), "tag past the end");
+        assertThrows(IndexOutOfBoundsException.class, () -> open.open(buf, 0, 85, 8), "tag past the end");
+        assertThrows(IndexOutOfBoundsException.class, () -> seal.seal(buf, -1, 10, 8));
+        assertThrows(IllegalArgumentException.class, () -> seal.seal(buf, 0, 10, 17), "AAD longer than its room");
+        assertThrows(IllegalArgumentException.class, () -> seal.seal(buf, 0, 10, -1));
+        for (int length : new int[] {-1, -16, Integer.MIN_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE - 15}) {
+            assertThrows(RuntimeException.class, () -> seal.seal(buf, 0, length, 8), "seal length " + length);
+            assertThrows(RuntimeException.class, () -> open.open(buf, 0, length, 8), "open length " + length);
+        }
+        buf.limit(50);
+        assertThrows(IndexOutOfBoundsException.class, () -> seal.seal(buf, 0, 40, 8), "past the limit");
+        assertThrows(java.nio.ReadOnlyBufferException.class,
+                () -> seal.seal(ByteBuffer.allocateDirect(200).asReadOnlyBuffer(), 0, 100, 8));
+        assertThrows(IllegalStateException.class, () -> seal.open(buf, 0, 10, 8), "a sealing context");
+        assertThrows(IllegalStateException.class, () -> open.seal(buf, 0, 10, 8), "an opening context");
+        for (int keyLength : new int[] {0, 15, 20, 33}) {
+            assertThrows(IllegalArgumentException.class, () -> new GnutlsAesGcm(new byte[keyLength], true));
+        }
+        assertTrue(seal.seal(buf, 0, 30, 8), "the context still works after all that");
+    }
+
+    /** A context nobody closed is freed and wiped when collected: its parameter block (here a marker) is zeroed. */
+    @Test
+    void aContextDroppedWithoutCloseIsCleanedAfterCollection() throws Exception {
+        ByteBuffer params = droppedContextParameters();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (params.getLong(InPlaceAead.NONCE) != 0 && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertEquals(0, params.getLong(InPlaceAead.NONCE), "the Cleaner freed the handle and wiped its parameters");
+    }
+
+    private static ByteBuffer droppedContextParameters() {
+        GnutlsAesGcm aead = new GnutlsAesGcm(new byte[16], true);
+        aead.parameters().putLong(InPlaceAead.NONCE, 0x5a5a5a5a5a5a5a5aL);
+        return aead.parameters();
+    }
+
+    private static int prepare(final InPlaceAead aead, final byte[] nonce, final byte[] aad) {
+        aead.parameters().put(InPlaceAead.NONCE, nonce);
+        aead.parameters().put(InPlaceAead.AAD, aad);
+        return aad.length;
+    }
+
+    /** The plaintext at offset 7, with room for the tag and a margin either side. */
+    private static ByteBuffer packet(final boolean direct, final byte[] plain) {
+        int size = 7 + plain.length + InPlaceAead.TAG_LENGTH + 9;
+        ByteBuffer b = direct ? ByteBuffer.allocateDirect(size) : ByteBuffer.allocate(size);
+        b.put(7, plain);
+        return b;
+    }
+
+    private static ByteBuffer copy(final ByteBuffer b) {
+        ByteBuffer c = ByteBuffer.allocateDirect(b.capacity());
+        c.put(0, b, 0, b.capacity());
+        return c;
+    }
+}
