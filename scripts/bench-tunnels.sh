@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures TCP throughput (iperf3, one stream and four streams) from host A to host B through a two-gateway lab,
 # for: the plain routed path (the ceiling), strongSwan with its userspace kernel-libipsec data plane, wireguard-go,
-# and jswan to jswan; then prints a table with the ratios to the plain path and to kernel-libipsec.
+# and jswan to jswan; then prints a table with the ratios to the plain path and to kernel-libipsec, and the share of
+# CPU time the hypervisor gave other guests during each measurement (steal: on a shared host, it moves every figure).
 #
 #   hA (10.91.1.2) -- gA (10.91.1.1 | 10.91.0.1) ==== gB (10.91.0.2 | 10.91.2.1) -- hB (10.91.2.2)
 #
@@ -108,16 +109,23 @@ try:
 except Exception: print("n/a")'
 }
 
-measure() { # name -> "one four"
+cpu_ticks() { # -> "steal total" from /proc/stat (all CPUs)
+  awk '/^cpu /{print $9, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat
+}
+
+measure() { # name -> "one four steal%"
   # Runs in a subshell (<(...)): a pid added to pids here would not reach the exit trap, so the server stops here.
   ip netns exec "$hB" iperf3 -s >/dev/null 2>&1 & # not through x(): $! must be iperf3 itself
   local server=$!
   sleep 0.5
-  local one four
+  local one four s0 t0 s1 t1
+  read -r s0 t0 < <(cpu_ticks)
   one=$(iperf 1); four=$(iperf 4)
+  read -r s1 t1 < <(cpu_ticks)
   kill "$server" 2>/dev/null || true
   wait "$server" 2>/dev/null || true
-  echo "$one $four"
+  # Time the hypervisor gave to other guests while we measured: on a shared host it moves every figure.
+  echo "$one $four $(( t1 > t0 ? 100 * (s1 - s0) / (t1 - t0) : 0 ))"
 }
 
 setup_strongswan() { # ns left right leftnet rightnet start_action
@@ -164,7 +172,7 @@ setup_wireguard() { # ns key peerpub peerip mynet peernet
   x "$ns" ip route add "$6" dev "$dev"
 }
 
-declare -A r1 r4
+declare -A r1 r4 st
 run() {
   local name=$1
   build_lab
@@ -194,9 +202,9 @@ run() {
     [ -z "${BENCH_HOLD:-}" ] || { echo "  holding the lab ($p) for ${BENCH_HOLD}s"; sleep "$BENCH_HOLD"; }
     teardown_lab; return
   fi
-  read -r one four < <(measure "$name")
-  r1[$name]=$one; r4[$name]=$four
-  printf "  %-11s 1 stream %6s Mbit/s   4 streams %6s Mbit/s\n" "$name" "$one" "$four"
+  read -r one four steal < <(measure "$name")
+  r1[$name]=$one; r4[$name]=$four; st[$name]=$steal
+  printf "  %-11s 1 stream %6s Mbit/s   4 streams %6s Mbit/s   steal %s %%\n" "$name" "$one" "$four" "$steal"
   teardown_lab
 }
 
@@ -282,11 +290,11 @@ for w in "${which[@]}"; do run "$w"; done
 
 ratio() { python3 -c "import sys; a,b=sys.argv[1],sys.argv[2]; print('%.2f' % (float(a)/float(b)) if a not in ('','n/a') and b not in ('','n/a','0') else '-')" "$1" "$2"; }
 table=$(
-  echo "| path | 1 stream Mbit/s | 4 streams Mbit/s | 1 stream / plain | 1 stream / kernel-libipsec |"
-  echo "|---|---:|---:|---:|---:|"
+  echo "| path | 1 stream Mbit/s | 4 streams Mbit/s | 1 stream / plain | 1 stream / kernel-libipsec | steal % |"
+  echo "|---|---:|---:|---:|---:|---:|"
   for w in "${which[@]}"; do
     [ -n "${r1[$w]:-}" ] || continue
-    echo "| $w | ${r1[$w]} | ${r4[$w]} | $(ratio "${r1[$w]}" "${r1[plain]:-}") | $(ratio "${r1[$w]}" "${r1[strongswan]:-}") |"
+    echo "| $w | ${r1[$w]} | ${r4[$w]} | $(ratio "${r1[$w]}" "${r1[plain]:-}") | $(ratio "${r1[$w]}" "${r1[strongswan]:-}") | ${st[$w]:-} |"
   done
 )
 echo; echo "$table"

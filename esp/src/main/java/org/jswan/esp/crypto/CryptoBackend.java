@@ -57,14 +57,16 @@ public enum CryptoBackend {
                 .toLowerCase(Locale.ROOT);
         switch (b) {
             case GNUTLS:
+                CryptoBackend others = b.forOtherTransforms();
                 return "ESP crypto: AES-GCM on " + GnutlsAesGcm.version() + " (libgnutls), ChaCha20-Poly1305 and "
-                        + "AES-CBC/HMAC on " + describeOne(b.forOtherTransforms());
+                        + "AES-CBC/HMAC on " + describeOne(others)
+                        + (others == JCA ? " (" + EvpAead.unavailableReason() + ")" : "");
             case OPENSSL:
                 return "ESP crypto: " + describeOne(OPENSSL) + " ("
                         + (why != null ? why : "GnuTLS: " + GnutlsAesGcm.unavailableReason()) + ")";
             default:
-                return "ESP crypto: " + describeOne(JCA) + " ("
-                        + (why != null ? why : EvpAead.unavailableReason()) + ")";
+                return "ESP crypto: " + describeOne(JCA) + " (" + (why != null ? why
+                        : "GnuTLS: " + GnutlsAesGcm.unavailableReason() + "; " + EvpAead.unavailableReason()) + ")";
         }
     }
 

@@ -1,5 +1,6 @@
 package org.jswan.esp.crypto;
 
+import java.util.Locale;
 import org.jswan.nativeio.crypto.EvpAead;
 import org.jswan.nativeio.crypto.GnutlsAesGcm;
 
@@ -17,6 +18,8 @@ public final class EspTransformFactory {
     public static final int AUTH_HMAC_SHA2_256_128 = 12;
     public static final int AUTH_HMAC_SHA2_384_192 = 13;
     public static final int AUTH_HMAC_SHA2_512_256 = 14;
+
+    private static final System.Logger ESP = System.getLogger("ESP");
 
     private EspTransformFactory() {
     }
@@ -76,18 +79,26 @@ public final class EspTransformFactory {
                 requireNoIntegrity(integId);
                 String gcm = "AES-" + keyBits + "-GCM";
                 if (backend == CryptoBackend.GNUTLS) {
-                    return new NativeAeadTransform(gcm, "GnuTLS", key -> new GnutlsAesGcm(key, outbound), encrKeymat,
-                            keyBits / 8, outbound, esn);
+                    try {
+                        return new NativeAeadTransform(gcm, key -> new GnutlsAesGcm(key, outbound), encrKeymat,
+                                keyBits / 8, outbound, esn);
+                    } catch (EspCryptoException e) {
+                        // GnuTLS passed its self test at start, so this is the library in its error state (any
+                        // failure to set a nonce puts all of it there): keep the SA up on the next library.
+                        ESP.log(System.Logger.Level.WARNING, "GnuTLS cannot key " + gcm + " (" + e.getMessage()
+                                + "), this SA runs on " + others.name().toLowerCase(Locale.ROOT)
+                                + "; restart jswan to use GnuTLS again");
+                    }
                 }
-                if (backend == CryptoBackend.OPENSSL) {
-                    return new NativeAeadTransform(gcm, "OpenSSL", key -> new EvpAead(gcm, key, outbound), encrKeymat,
+                if (others == CryptoBackend.OPENSSL) {
+                    return new NativeAeadTransform(gcm, key -> new EvpAead(gcm, key, outbound), encrKeymat,
                             keyBits / 8, outbound, esn);
                 }
                 return new AesGcmTransform(encrKeymat, outbound, esn);
             case ENCR_CHACHA20_POLY1305:
                 requireNoIntegrity(integId);
                 if (others == CryptoBackend.OPENSSL) {
-                    return new NativeAeadTransform("ChaCha20-Poly1305", "OpenSSL",
+                    return new NativeAeadTransform("ChaCha20-Poly1305",
                             key -> new EvpAead("ChaCha20-Poly1305", key, outbound), encrKeymat, 32, outbound, esn);
                 }
                 return new ChaCha20Poly1305Transform(encrKeymat, outbound, esn);

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.function.Function;
+import org.jswan.nativeio.crypto.GnutlsAesGcm;
 import org.jswan.nativeio.crypto.InPlaceAead;
 
 /**
@@ -21,16 +22,15 @@ final class NativeAeadTransform implements EspTransform, KnownAnswerSeal {
     private final boolean encrypt;
     private final boolean esn;
     private final String name;
-    /** "OpenSSL" or "GnuTLS". */
+    /** "OpenSSL" or "GnuTLS", from the context's class. */
     final String library;
 
     /**
      * @param algorithm the cipher's name, for errors and toString
-     * @param library the library that runs it, for toString and tests
      * @param keyed makes the library's context from the key (without salt); the key array is wiped afterwards
      * @param keyAndSalt the key followed by the 4-byte salt (RFC 4106 §8.1, RFC 7634 §2)
      */
-    NativeAeadTransform(final String algorithm, final String library, final Function<byte[], InPlaceAead> keyed,
+    NativeAeadTransform(final String algorithm, final Function<byte[], InPlaceAead> keyed,
             final byte[] keyAndSalt, final int keyLength, final boolean encrypt, final boolean esn) {
         if (keyAndSalt.length != keyLength + 4) {
             throw new EspCryptoException(algorithm + " needs " + (keyLength + 4) + " bytes of keymat, got "
@@ -51,7 +51,7 @@ final class NativeAeadTransform implements EspTransform, KnownAnswerSeal {
         this.encrypt = encrypt;
         this.esn = esn;
         this.name = algorithm;
-        this.library = library;
+        this.library = aead instanceof GnutlsAesGcm ? "GnuTLS" : "OpenSSL";
     }
 
     @Override

@@ -6,7 +6,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Splits what arrives on a UDP socket into IKE and ESP (RFC 3948 §2): on the NAT-T port a datagram that starts
@@ -20,8 +19,6 @@ public final class Port4500Demux extends SimpleChannelInboundHandler<DatagramPac
 
     private final DatagramReceiver receiver;
     private final boolean natTraversalPort;
-    private final LongAdder keepalives = new LongAdder();
-    private final LongAdder runts = new LongAdder();
 
     public Port4500Demux(final DatagramReceiver receiver, final boolean natTraversalPort) {
         super(true);
@@ -68,11 +65,8 @@ public final class Port4500Demux extends SimpleChannelInboundHandler<DatagramPac
         int at = buf.readerIndex();
         switch (kind(len, len > 0 ? buf.getUnsignedByte(at) : -1, len > NON_ESP_MARKER_LENGTH ? buf.getInt(at) : -1)) {
             case KEEPALIVE:
-                keepalives.increment();
-                break;
             case RUNT:
-                runts.increment();
-                break;
+                break; // dropped here; jswan's own NAT-T reader (NatTReceiveLoop) counts them
             case IKE:
                 receiver.onIke(buf.skipBytes(NON_ESP_MARKER_LENGTH), local, remote);
                 break;
@@ -89,13 +83,5 @@ public final class Port4500Demux extends SimpleChannelInboundHandler<DatagramPac
     /** Whether this is the NAT-T port (IKE behind the non-ESP marker, and ESP). */
     public boolean natTraversalPort() {
         return natTraversalPort;
-    }
-
-    public long keepalivesReceived() {
-        return keepalives.sum();
-    }
-
-    public long runtsDropped() {
-        return runts.sum();
     }
 }

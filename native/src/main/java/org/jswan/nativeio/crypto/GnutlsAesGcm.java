@@ -84,6 +84,7 @@ public final class GnutlsAesGcm extends NativeCipherContext implements InPlaceAe
         }
         boolean ok;
         try {
+            // Always 12 bytes: a nonce GnuTLS refuses would put the whole library into its error state.
             lib.gnutls_cipher_set_iv(handle, paramsAddress + NONCE, 12);
             ok = lib.gnutls_cipher_add_auth(handle, paramsAddress + AAD, aadLength) >= 0;
             if (encrypt) {
@@ -93,6 +94,8 @@ public final class GnutlsAesGcm extends NativeCipherContext implements InPlaceAe
                 ok = ok && (length == 0 || lib.gnutls_cipher_decrypt2(handle, data, length, data, length) >= 0)
                         && lib.gnutls_cipher_tag(handle, paramsAddress + TAG, TAG_LENGTH) >= 0
                         && tagMatches(data + length);
+                MEMORY.putLong(paramsAddress + TAG, 0); // the right tag for a forged packet is not left lying around
+                MEMORY.putLong(paramsAddress + TAG + 8, 0);
             }
             if (ok) {
                 unstage(buf, off, length + TAG_LENGTH);
@@ -127,30 +130,74 @@ public final class GnutlsAesGcm extends NativeCipherContext implements InPlaceAe
     }
 
     /**
-     * Test Case 2 of McGrew and Viega's GCM specification (zero key, nonce and block), sealed and opened, before the
-     * data plane trusts the library: a GnuTLS build that refuses caller-chosen nonces (FIPS mode) or computes
-     * something else is not used.
+     * Known answers before the data plane trusts the library: Test Case 2 of McGrew and Viega's GCM specification
+     * (zero key, nonce and block), and a full-size packet with 8 bytes of AAD (the multi-block code real packets run,
+     * answer computed with OpenSSL 3.0's EVP interface), sealed, opened, and refused once a bit of it is changed. A
+     * build that computes something else, or cannot be called, is not used.
      */
     private static final class SelfTest {
+        private static final String SPEC_CASE_2 = "0388dace60b6a392f328c2b971b2fe78ab6e47d42cec13bdf53a67b21257bddf";
+        /** Key 00..0f, nonce a0..ab, AAD 10..17, plaintext byte i = 7i: first block, last block, tag. */
+        private static final String FULL_SIZE = "aa8136ae62aa193bb247f34d1249d209" + "51db23bf39b259c95ff0f6a562d5ef26"
+                + "2da618079b21b373365fee7dd37ea183";
+        private static final int FULL_LENGTH = 1400;
         static final String FAILURE = run();
 
         private static String run() {
             if (LibGnutlsLoader.LIBGNUTLS == null) {
                 return LibGnutlsLoader.FAILURE;
             }
-            byte[] expected = HexFormat.of().parseHex("0388dace60b6a392f328c2b971b2fe78ab6e47d42cec13bdf53a67b21257bddf");
-            ByteBuffer block = ByteBuffer.allocateDirect(32);
-            try (GnutlsAesGcm seal = new GnutlsAesGcm(new byte[16], true);
-                    GnutlsAesGcm open = new GnutlsAesGcm(new byte[16], false)) {
-                if (!seal.seal(block, 0, 16, 0) || !ByteBuffer.wrap(expected).equals(block.duplicate().clear())) {
-                    return "GnuTLS's AES-GCM did not give the known answer";
+            try {
+                ByteBuffer block = ByteBuffer.allocateDirect(32);
+                if (!answers(new byte[16], new byte[12], new byte[0], block, 16, SPEC_CASE_2)) {
+                    return "GnuTLS's AES-GCM did not give the GCM specification's known answer";
                 }
-                if (!open.open(block, 0, 16, 0) || block.getLong(0) != 0 || block.getLong(8) != 0) {
-                    return "GnuTLS's AES-GCM did not open its own known answer";
+                byte[] key = new byte[16];
+                byte[] nonce = new byte[12];
+                byte[] aad = new byte[8];
+                for (int i = 0; i < 16; i++) {
+                    key[i] = (byte) i;
+                }
+                for (int i = 0; i < 12; i++) {
+                    nonce[i] = (byte) (0xa0 + i);
+                }
+                for (int i = 0; i < 8; i++) {
+                    aad[i] = (byte) (0x10 + i);
+                }
+                ByteBuffer packet = ByteBuffer.allocateDirect(FULL_LENGTH + TAG_LENGTH);
+                for (int i = 0; i < FULL_LENGTH; i++) {
+                    packet.put(i, (byte) (7 * i));
+                }
+                if (!answers(key, nonce, aad, packet, FULL_LENGTH, FULL_SIZE)) {
+                    return "GnuTLS's AES-GCM did not give the known answer for a full-size packet";
                 }
                 return null;
-            } catch (RuntimeException e) {
-                return "GnuTLS's AES-GCM failed its known-answer test: " + e.getMessage();
+            } catch (RuntimeException | LinkageError e) {
+                return "GnuTLS's AES-GCM failed its known-answer test: " + e;
+            }
+        }
+
+        /**
+         * Seals {@code length} bytes of {@code data} and compares its first block, last block and tag with
+         * {@code expected}; then a changed bit must fail the open and the original must open to the plaintext.
+         */
+        private static boolean answers(final byte[] key, final byte[] nonce, final byte[] aad, final ByteBuffer data,
+                final int length, final String expected) {
+            byte[] want = HexFormat.of().parseHex(expected);
+            ByteBuffer plain = ByteBuffer.allocate(length).put(0, data, 0, length);
+            try (GnutlsAesGcm seal = new GnutlsAesGcm(key, true);
+                    GnutlsAesGcm open = new GnutlsAesGcm(key, false)) {
+                seal.parameters().put(NONCE, nonce).put(AAD, aad);
+                open.parameters().put(NONCE, nonce).put(AAD, aad);
+                if (!seal.seal(data, 0, length, aad.length)
+                        || !data.slice(0, 16).equals(ByteBuffer.wrap(want, 0, 16))
+                        || !data.slice(length - 16, 32).equals(ByteBuffer.wrap(want, want.length - 32, 32))) {
+                    return false;
+                }
+                ByteBuffer changed = ByteBuffer.allocateDirect(length + TAG_LENGTH).put(0, data, 0, length + TAG_LENGTH);
+                changed.put(length / 2, (byte) (changed.get(length / 2) ^ 1));
+                return !open.open(changed, 0, length, aad.length) && open.open(data, 0, length, aad.length)
+                        && data.slice(0, length).equals(plain);
             }
         }
     }

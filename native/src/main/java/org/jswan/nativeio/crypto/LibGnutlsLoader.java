@@ -5,10 +5,10 @@ import jnr.ffi.LibraryOption;
 
 /**
  * Loads GnuTLS once, on first use. {@link #LIBGNUTLS} is null when it cannot be loaded (no libgnutls30 package, or a
- * GnuTLS older than 3.6 whose cipher API lacks the AEAD calls); {@link #FAILURE} then says why.
+ * GnuTLS older than 3.6.14, the first with AES-192-GCM); {@link #FAILURE} then says why.
  */
 final class LibGnutlsLoader {
-    static final String MINIMUM_VERSION = "3.6.0";
+    static final String MINIMUM_VERSION = "3.6.14";
     static final LibGnutls LIBGNUTLS;
     static final String FAILURE;
 
