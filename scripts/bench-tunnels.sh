@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Measures TCP throughput (iperf3, one stream and four streams) from host A to host B through a two-gateway lab,
 # for: the plain routed path (the ceiling), strongSwan with its userspace kernel-libipsec data plane, wireguard-go,
-# and jswan to jswan; then prints a table with the ratios to the plain path and to kernel-libipsec, and the share of
-# CPU time the hypervisor gave other guests during each measurement (steal: on a shared host, it moves every figure).
+# and jswan to jswan; then prints a table with the ratios to the plain path and to kernel-libipsec, the gigabits the
+# one-stream run carried per second of CPU the two gateways' processes used (efficiency, unmoved by neighbours), and
+# the share of CPU time the hypervisor gave other guests during each measurement (steal: on a shared host, it moves
+# every throughput figure).
 #
 #   hA (10.91.1.2) -- gA (10.91.1.1 | 10.91.0.1) ==== gB (10.91.0.2 | 10.91.2.1) -- hB (10.91.2.2)
 #
@@ -99,33 +101,54 @@ wait_ping() {
   return 1
 }
 
-iperf() { # streams -> Mbit/s
+iperf() { # streams -> "Mbit/s bytes": the rate after the warm-up, and every byte received including it
   local json
   json=$(timeout $((secs + omit + 20)) ip netns exec "$hA" iperf3 -c 10.91.2.2 -t "$secs" -O "$omit" -P "$1" -J \
     2>/dev/null || true)
   echo "$json" | python3 -c 'import json,sys
 try:
-  d=json.load(sys.stdin); print("%.0f" % (d["end"]["sum_received"]["bits_per_second"]/1e6))
-except Exception: print("n/a")'
+  d=json.load(sys.stdin)
+  total=sum(i["sum"]["bytes"] for i in d["intervals"])
+  print("%.0f %d" % (d["end"]["sum_received"]["bits_per_second"]/1e6, total))
+except Exception: print("n/a 0")'
+}
+
+gateway_ticks() { # -> CPU clock ticks (user + system) used so far by every process in the two gateway namespaces
+  local pid sum=0 t
+  for pid in $(ip netns pids "$gA" 2>/dev/null) $(ip netns pids "$gB" 2>/dev/null); do
+    # fields after the parenthesised command name: utime and stime are the 12th and 13th
+    t=$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null | awk '{print $12 + $13}') || t=0
+    sum=$((sum + ${t:-0}))
+  done
+  echo "$sum"
 }
 
 cpu_ticks() { # -> "steal total" from /proc/stat (all CPUs)
   awk '/^cpu /{print $9, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat
 }
 
-measure() { # name -> "one four steal%"
+measure() { # name -> "one four steal% gbit-per-core"
   # Runs in a subshell (<(...)): a pid added to pids here would not reach the exit trap, so the server stops here.
   ip netns exec "$hB" iperf3 -s >/dev/null 2>&1 & # not through x(): $! must be iperf3 itself
   local server=$!
   sleep 0.5
-  local one four s0 t0 s1 t1
+  local one four bytes1 bytes4 s0 t0 s1 t1 g0 g1
   read -r s0 t0 < <(cpu_ticks)
-  one=$(iperf 1); four=$(iperf 4)
+  g0=$(gateway_ticks)
+  read -r one bytes1 < <(iperf 1)
+  g1=$(gateway_ticks)
+  read -r four bytes4 < <(iperf 4)
   read -r s1 t1 < <(cpu_ticks)
   kill "$server" 2>/dev/null || true
   wait "$server" 2>/dev/null || true
   # Time the hypervisor gave to other guests while we measured: on a shared host it moves every figure.
-  echo "$one $four $(( t1 > t0 ? 100 * (s1 - s0) / (t1 - t0) : 0 ))"
+  local steal=$(( t1 > t0 ? 100 * (s1 - s0) / (t1 - t0) : 0 ))
+  # Gigabits carried per second of the gateways' CPU (one stream, warm-up included): what a tunnel costs, whatever
+  # the neighbours take. None for the plain path, whose gateways run no process.
+  local per_core
+  per_core=$(python3 -c "import sys; b,t,hz=int(sys.argv[1]),int(sys.argv[2]),int(sys.argv[3]); print('%.2f' % (b*8/1e9/(t/hz)) if t > 0 and b > 0 else '-')" \
+    "$bytes1" "$((g1 - g0))" "$(getconf CLK_TCK)")
+  echo "$one $four $steal $per_core"
 }
 
 setup_strongswan() { # ns left right leftnet rightnet start_action
@@ -172,7 +195,7 @@ setup_wireguard() { # ns key peerpub peerip mynet peernet
   x "$ns" ip route add "$6" dev "$dev"
 }
 
-declare -A r1 r4 st
+declare -A r1 r4 st pc
 run() {
   local name=$1
   build_lab
@@ -202,9 +225,10 @@ run() {
     [ -z "${BENCH_HOLD:-}" ] || { echo "  holding the lab ($p) for ${BENCH_HOLD}s"; sleep "$BENCH_HOLD"; }
     teardown_lab; return
   fi
-  read -r one four steal < <(measure "$name")
-  r1[$name]=$one; r4[$name]=$four; st[$name]=$steal
-  printf "  %-11s 1 stream %6s Mbit/s   4 streams %6s Mbit/s   steal %s %%\n" "$name" "$one" "$four" "$steal"
+  read -r one four steal per_core < <(measure "$name")
+  r1[$name]=$one; r4[$name]=$four; st[$name]=$steal; pc[$name]=$per_core
+  printf "  %-11s 1 stream %6s Mbit/s   4 streams %6s Mbit/s   gateways %s Gbit per CPU-second   steal %s %%\n" \
+    "$name" "$one" "$four" "$per_core" "$steal"
   teardown_lab
 }
 
@@ -290,11 +314,11 @@ for w in "${which[@]}"; do run "$w"; done
 
 ratio() { python3 -c "import sys; a,b=sys.argv[1],sys.argv[2]; print('%.2f' % (float(a)/float(b)) if a not in ('','n/a') and b not in ('','n/a','0') else '-')" "$1" "$2"; }
 table=$(
-  echo "| path | 1 stream Mbit/s | 4 streams Mbit/s | 1 stream / plain | 1 stream / kernel-libipsec | steal % |"
-  echo "|---|---:|---:|---:|---:|---:|"
+  echo "| path | 1 stream Mbit/s | 4 streams Mbit/s | 1 stream / plain | 1 stream / kernel-libipsec | Gbit per gateway CPU-s | steal % |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
   for w in "${which[@]}"; do
     [ -n "${r1[$w]:-}" ] || continue
-    echo "| $w | ${r1[$w]} | ${r4[$w]} | $(ratio "${r1[$w]}" "${r1[plain]:-}") | $(ratio "${r1[$w]}" "${r1[strongswan]:-}") | ${st[$w]:-} |"
+    echo "| $w | ${r1[$w]} | ${r4[$w]} | $(ratio "${r1[$w]}" "${r1[plain]:-}") | $(ratio "${r1[$w]}" "${r1[strongswan]:-}") | ${pc[$w]:-} | ${st[$w]:-} |"
   done
 )
 echo; echo "$table"
