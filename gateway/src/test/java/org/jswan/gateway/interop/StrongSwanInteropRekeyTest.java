@@ -120,8 +120,11 @@ class StrongSwanInteropRekeyTest {
                 + udp.lostPackets() + " of " + udp.packets() + " datagrams lost");
         assertTrue(rekeys >= 5, rekeyer + " rekeyed the CHILD_SA " + rekeys + " times:\n" + strongswan.logTail(40));
         assertTrue(udp.packets() > 20_000, "datagrams sent: " + udp.packets());
-        assertEquals(0, udp.lostPackets(), "datagrams lost across the rekeys");
-        assertEquals(0, jswan.stop(), "SIGTERM exits 0");
+        int exit = jswan.stop();
+        // jswan's own counters at shutdown tell a loss in jswan (drops by reason) from one outside it.
+        String dataPath = jswan.log().lines().filter(l -> l.contains("data path:")).reduce((a, b) -> b).orElse("");
+        assertEquals(0, udp.lostPackets(), "datagrams lost across the rekeys; jswan's " + dataPath);
+        assertEquals(0, exit, "SIGTERM exits 0");
     }
 
     /**
