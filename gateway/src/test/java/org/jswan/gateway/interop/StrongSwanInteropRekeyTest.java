@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 import org.jswan.lab.Charon;
 import org.jswan.lab.IkeSa;
 import org.jswan.lab.Iperf3;
+import org.jswan.lab.KernelDrops;
 import org.jswan.lab.Lab;
+import org.jswan.lab.Namespace;
 import org.jswan.lab.Ping;
 import org.jswan.lab.PingResult;
 import org.jswan.lab.SiteToSite;
@@ -113,17 +115,35 @@ class StrongSwanInteropRekeyTest {
         int before = childSas(strongswan);
 
         boolean toStrongSwan = direction.startsWith("jswan");
+        // Only the end hosts' and strongSwan's sockets: a full socket buffer in jswan's namespace is jswan's loss.
+        List<Namespace> others = List.of(net.hostA(), net.gwB(), net.hostB());
+        List<Namespace> all = List.of(net.hostA(), net.gwA(), net.gwB(), net.hostB());
+        long overflowsBefore = KernelDrops.udpOverflows(others);
+        long jswanOverflowsBefore = KernelDrops.udpOverflows(net.gwA());
+        long interfaceDropsBefore = KernelDrops.interfaceDrops(all);
         UdpIperfResult udp = toStrongSwan ? Iperf3.udp(net.hostB(), SiteToSite.HOST_B, net.hostA(), 20, 20)
                 : Iperf3.udp(net.hostA(), SiteToSite.HOST_A, net.hostB(), 20, 20);
+        long overflows = KernelDrops.udpOverflows(others) - overflowsBefore;
+        long jswanOverflows = KernelDrops.udpOverflows(net.gwA()) - jswanOverflowsBefore;
+        long interfaceDrops = KernelDrops.interfaceDrops(all) - interfaceDropsBefore;
         int rekeys = childSas(strongswan) - before;
         lab.note("UDP " + direction + " across " + rekeys + " CHILD_SA rekeys by " + rekeyer + ": "
-                + udp.lostPackets() + " of " + udp.packets() + " datagrams lost");
+                + udp.lostPackets() + " of " + udp.packets() + " datagrams lost, " + overflows
+                + " dropped by full socket buffers of iperf3 or charon, " + jswanOverflows + " of jswan, "
+                + interfaceDrops + " by interfaces");
         assertTrue(rekeys >= 5, rekeyer + " rekeyed the CHILD_SA " + rekeys + " times:\n" + strongswan.logTail(40));
         assertTrue(udp.packets() > 20_000, "datagrams sent: " + udp.packets());
         int exit = jswan.stop();
         // jswan's own counters at shutdown tell a loss in jswan (drops by reason) from one outside it.
         String dataPath = jswan.log().lines().filter(l -> l.contains("data path:")).reduce((a, b) -> b).orElse("");
-        assertEquals(0, udp.lostPackets(), "datagrams lost across the rekeys; jswan's " + dataPath);
+        // A datagram the kernel dropped at the full socket buffer of iperf3 or charon (a busy host left that process
+        // unscheduled for tens of ms) was not lost by jswan's rekeys; every other one was.
+        String why = udp.lostPackets() + " datagrams lost across the rekeys, " + overflows + " at full socket buffers "
+                + "of iperf3 or charon, " + jswanOverflows + " at jswan's, " + interfaceDrops + " by the lab's interfaces; "
+                + "jswan's " + dataPath;
+        assertEquals(0, Math.max(0, udp.lostPackets() - overflows), why);
+        assertTrue(overflows <= udp.packets() / 100, "more than 1 % overflowed a socket buffer: too busy a machine to "
+                + "tell anything; " + why);
         assertEquals(0, exit, "SIGTERM exits 0");
     }
 
