@@ -224,7 +224,7 @@ class StrongSwanInteropRekeyTest {
             List<IkeSa> theirs = strongswan.listSas();
             boolean ok = theirs.size() == 1 && theirs.get(0).established() && theirs.get(0).children().size() == 1
                     && theirs.get(0).children().get(0).installed()
-                    && jswan.liveIkeSas() == 1 && jswan.liveSadEntries() == 2;
+                    && jswan.liveIkeSas() == 1 && settledSadEntries(jswan.liveSadEntries());
             // The same CHILD_SA on both sides (jswan's timer may rekey between the two looks: then look again).
             String spis = ok ? theirs.get(0).children().get(0).spiOut() + "_i "
                     + theirs.get(0).children().get(0).spiIn() + "_o" : "";
@@ -238,6 +238,14 @@ class StrongSwanInteropRekeyTest {
             }
             Sleep.seconds(1);
         }
+    }
+
+    /**
+     * The CHILD_SA's two SAs, plus the inbound SAs of CHILD_SAs rekeyed in the last 5 s (kept for late packets, as
+     * strongSwan's delete_rekeyed_delay; with rekeys every 2-5 s at most two).
+     */
+    private static boolean settledSadEntries(final int entries) {
+        return entries >= 2 && entries <= 4;
     }
 
     private static void awaitNoJswanIkeSa(final JswanNode jswan) {
@@ -254,6 +262,11 @@ class StrongSwanInteropRekeyTest {
         }
         assertTrue(strongswan.listSas().isEmpty(), "strongSwan keeps no SA");
         assertEquals(0, jswan.liveIkeSas(), "jswan destroyed every IKE_SA:\n" + jswan.process().tail(20));
+        // Inbound SAs of rekeyed CHILD_SAs stay for their grace period (5 s) after the DELETE, then go too.
+        long sadDeadline = System.currentTimeMillis() + 7_000;
+        while (jswan.liveSadEntries() != 0 && System.currentTimeMillis() < sadDeadline) {
+            Sleep.millis(200);
+        }
         assertEquals(0, jswan.liveSadEntries(), "jswan removed every SAD entry it added");
     }
 

@@ -8,8 +8,10 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -58,6 +60,8 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
     private final IkeSender sender;
     private final SecureRandom random = new SecureRandom();
     private final DaemonSettings settings;
+    /** Deferred deletions of rekeyed CHILD_SAs' inbound SAs (control thread only), run at once on shutdown. */
+    private final Set<Runnable> pendingRemovals = new LinkedHashSet<>();
     private final IkeCounters counters = new IkeCounters();
     private final Map<Long, IkeSa> bySpi = new HashMap<>();
     private final Map<String, IkeSa> halfOpen = new HashMap<>();
@@ -326,6 +330,10 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
                 destroy(sa, "shutting down");
             }
             traps.uninstallAll();
+            // Inbound SAs of rekeyed CHILD_SAs still in their grace period go now, not with the process.
+            for (Runnable removal : new ArrayList<>(pendingRemovals)) {
+                removal.run();
+            }
             return null;
         });
     }
@@ -626,6 +634,25 @@ public final class IkeDaemon implements TaskContext, AutoCloseable {
     @Override
     public void dropped(final String reason) {
         counters.drop(reason);
+    }
+
+    @Override
+    public long deleteRekeyedDelayMillis() {
+        return settings.deleteRekeyedDelayMillis();
+    }
+
+    @Override
+    public void removeLater(final long delayMillis, final Runnable removal) {
+        Runnable once = new Runnable() {
+            @Override
+            public void run() {
+                if (pendingRemovals.remove(this)) {
+                    removal.run();
+                }
+            }
+        };
+        pendingRemovals.add(once);
+        schedule(delayMillis, once);
     }
 
     @Override

@@ -97,7 +97,11 @@ final class ChildDeleteTask implements Task {
                 installer.installDeferredOutbound(other);
             }
         }
-        installer.uninstall(c, successorUsesPolicies || ctx.trapped(c.reqid()));
+        if (successorUsesPolicies) {
+            installer.uninstallRekeyed(c, ctx.deleteRekeyedDelayMillis()); // RFC 7296 §2.8: replaced by a rekey
+        } else {
+            installer.uninstall(c, ctx.trapped(c.reqid()));
+        }
         c.state(ChildSaState.DELETED);
         IKE.log(System.Logger.Level.INFO, "CHILD_SA " + c + " closed");
         ctx.childDeleted(sa, c);

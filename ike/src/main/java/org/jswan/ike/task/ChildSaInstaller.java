@@ -8,6 +8,7 @@ import org.jswan.ike.sa.ChildSa;
 import org.jswan.ike.sa.IkeSa;
 import org.jswan.ike.spi.AddSaRequest;
 import org.jswan.ike.spi.BackendException;
+import org.jswan.ike.spi.IpsecBackend;
 import org.jswan.ike.spi.Lifetime;
 import org.jswan.ike.spi.PolicyRequest;
 import org.jswan.ike.spi.SaId;
@@ -90,6 +91,40 @@ final class ChildSaInstaller {
             System.getLogger("KNL").log(System.Logger.Level.WARNING, "unable to install outbound SA of CHILD_SA "
                     + child + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Removes a CHILD_SA that a rekey replaced: its outbound SA now, its inbound SA after
+     * {@code inboundDelayMillis}, so that packets the peer sealed with the old SA before it switched, still in flight
+     * or queued behind the DELETE, are not dropped (strongSwan's {@code charon.delete_rekeyed_delay}, 5 s by default).
+     * Its policies belong to the successor. A delay of 0 removes both at once.
+     */
+    void uninstallRekeyed(final ChildSa child, final long inboundDelayMillis) {
+        if (inboundDelayMillis <= 0) {
+            uninstall(child, true);
+            return;
+        }
+        SaId in = new SaId(sa.remote().getAddress(), sa.local().getAddress(), child.spiIn(), SaId.ESP);
+        try {
+            if (child.spiOut() != 0 && child.deferredOutbound() == null) {
+                ctx.backend().deleteSa(new SaId(sa.local().getAddress(), sa.remote().getAddress(), child.spiOut(),
+                        SaId.ESP));
+            }
+            child.deferredOutbound(null);
+        } catch (BackendException e) {
+            System.getLogger("KNL").log(System.Logger.Level.WARNING, "unable to delete outbound SA of CHILD_SA "
+                    + child + ": " + e.getMessage());
+        }
+        IpsecBackend backend = ctx.backend();
+        ctx.removeLater(inboundDelayMillis, () -> {
+            try {
+                backend.deleteSa(in);
+            } catch (BackendException e) {
+                System.getLogger("KNL").log(System.Logger.Level.WARNING, "unable to delete inbound SA "
+                        + String.format("%08x", child.spiIn()) + " of rekeyed CHILD_SA " + child + ": "
+                        + e.getMessage());
+            }
+        });
     }
 
     /** Removes the SAs of a CHILD_SA; its policies go too unless a successor (same reqid) still uses them. */

@@ -56,6 +56,22 @@ public interface TaskContext {
         return null;
     }
 
+    /**
+     * How long the inbound SA of a CHILD_SA replaced by a rekey stays installed after its DELETE, for packets the peer
+     * sealed before it switched (strongSwan's {@code charon.delete_rekeyed_delay}, 5 s by default).
+     */
+    default long deleteRekeyedDelayMillis() {
+        return 5_000;
+    }
+
+    /**
+     * Runs {@code removal} (the deletion of a rekeyed CHILD_SA's inbound SA) after {@code delayMillis}, or at once if
+     * the daemon shuts down first, so that it never leaves an SA behind.
+     */
+    default void removeLater(final long delayMillis, final Runnable removal) {
+        schedule(delayMillis, removal);
+    }
+
     /** A trap policy uses {@code reqid}: a CHILD_SA of it going away must leave the policies in place. */
     default boolean trapped(final int reqid) {
         return false;

@@ -36,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 class IkeDaemonExchangeTest {
     private static final InetAddress A = InMemoryIkeNetwork.A;
     private static final InetAddress B = InMemoryIkeNetwork.B;
+    /** How long these daemons keep the inbound SA of a rekeyed CHILD_SA (strongSwan: 5 s). */
+    private static final long LINGER_MILLIS = 1500;
 
     private final InMemoryIkeNetwork net = new InMemoryIkeNetwork();
     private final RecordingBackend backendA = new RecordingBackend();
@@ -53,7 +55,7 @@ class IkeDaemonExchangeTest {
     }
 
     private IkeDaemon daemon(final InetAddress me, final RecordingBackend backend) {
-        return net.daemon(me, backend, DaemonSettings.defaults()
+        return net.daemon(me, backend, DaemonSettings.defaults().withDeleteRekeyedDelay(LINGER_MILLIS)
                 .withKeyFiles(new WiresharkKeyFiles(keys.resolve(me.getHostAddress()))));
     }
 
@@ -209,7 +211,7 @@ class IkeDaemonExchangeTest {
             await("child rekeyed " + (i + 1), () -> established(a, 1) && established(b, 1)
                     && a.listSas().get(0).children().get(0).spiIn() != before);
             oldSpi = a.listSas().get(0).children().get(0).spiIn();
-            assertEquals(2, backendA.saCount(), "old SAs removed after the rekey");
+            await("old SAs removed after the rekey", () -> backendA.saCount() == 2);
         }
         long spiI = a.listSas().get(0).spiI();
         for (int i = 0; i < 3; i++) {
@@ -229,8 +231,29 @@ class IkeDaemonExchangeTest {
 
         assertEquals(1, b.terminate(null));
         await("both sides empty", () -> a.listSas().isEmpty() && b.listSas().isEmpty());
-        assertEquals(0, backendA.saCount());
-        assertEquals(0, backendB.saCount());
+        // The last rekeyed CHILD_SA's inbound SA goes when its grace period ends.
+        await("data planes empty", () -> backendA.saCount() == 0 && backendB.saCount() == 0);
+    }
+
+    /**
+     * Packets the peer sealed with the old SA before it switched may still arrive after the DELETE: the rekeyed
+     * CHILD_SA's outbound SA goes at once, its inbound SA only after the grace period (charon.delete_rekeyed_delay).
+     */
+    @Test
+    void aRekeyedChildSaKeepsItsInboundSaForLatePackets() throws Exception {
+        start("aes128gcm16-prfsha256-x25519", "aes128gcm16", "k", "k");
+        a.initiate("site-b", "net");
+        await("established", () -> established(a, 1) && established(b, 1));
+        int oldIn = a.listSas().get(0).children().get(0).spiIn();
+        int oldOut = a.listSas().get(0).children().get(0).spiOut();
+        assertEquals(1, a.rekey(null, false));
+        await("old outbound SA deleted", () -> outbound(backendA).size() == 1
+                && outbound(backendA).get(0).id().spi() != oldOut);
+        assertTrue(inbound(backendA).stream().anyMatch(r -> r.id().spi() == oldIn),
+                "the old inbound SA is still there for late packets");
+        assertEquals(2, inbound(backendA).size());
+        await("old inbound SA deleted after the grace period", () -> inbound(backendA).size() == 1
+                && inbound(backendA).get(0).id().spi() != oldIn);
     }
 
     /**

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class IkeDaemonRetransmitTest {
     /** Waits 200, 300, 450, 675 and 1013 ms: four retransmits, then give up (short, but not flaky on a busy CI). */
     private static final DaemonSettings FAST = new DaemonSettings(500, 4500, new RetransmitSchedule(0.2, 1.5, 4),
-            30, 1000, 1500, null);
+            30, 1000, 1500, null).withDeleteRekeyedDelay(200);
 
     private final InMemoryIkeNetwork net = new InMemoryIkeNetwork();
     private final RecordingBackend backendA = new RecordingBackend();
@@ -92,7 +92,7 @@ class IkeDaemonRetransmitTest {
         assertEquals(1, a.rekey(null, false));
         await("rekeyed despite lost responses", () -> established(a, 1) && established(b, 1)
                 && a.listSas().get(0).children().get(0).spiIn() != spi);
-        assertEquals(2, backendB.saCount());
+        await("the rekeyed CHILD_SA's inbound SA removed after its grace period", () -> backendB.saCount() == 2);
     }
 
     @Test
