@@ -104,13 +104,9 @@ final class ChildSaInstaller {
             uninstall(child, true);
             return;
         }
-        SaId in = new SaId(sa.remote().getAddress(), sa.local().getAddress(), child.spiIn(), SaId.ESP);
+        SaId in = inbound(child);
         try {
-            if (child.spiOut() != 0 && child.deferredOutbound() == null) {
-                ctx.backend().deleteSa(new SaId(sa.local().getAddress(), sa.remote().getAddress(), child.spiOut(),
-                        SaId.ESP));
-            }
-            child.deferredOutbound(null);
+            deleteOutbound(child);
         } catch (BackendException e) {
             System.getLogger("KNL").log(System.Logger.Level.WARNING, "unable to delete outbound SA of CHILD_SA "
                     + child + ": " + e.getMessage());
@@ -142,16 +138,24 @@ final class ChildSaInstaller {
                     }
                 }
             }
-            ctx.backend().deleteSa(new SaId(sa.remote().getAddress(), sa.local().getAddress(), child.spiIn(),
-                    SaId.ESP));
-            if (child.spiOut() != 0 && child.deferredOutbound() == null) {
-                ctx.backend().deleteSa(new SaId(sa.local().getAddress(), sa.remote().getAddress(), child.spiOut(),
-                        SaId.ESP));
-            }
-            child.deferredOutbound(null);
+            ctx.backend().deleteSa(inbound(child));
+            deleteOutbound(child);
         } catch (BackendException e) {
             System.getLogger("KNL").log(System.Logger.Level.WARNING, "unable to delete CHILD_SA " + child + ": "
                     + e.getMessage());
         }
+    }
+
+    private SaId inbound(final ChildSa child) {
+        return new SaId(sa.remote().getAddress(), sa.local().getAddress(), child.spiIn(), SaId.ESP);
+    }
+
+    /** The outbound SA, unless it was never installed (no SPI yet, or still deferred until the old SA's DELETE). */
+    private void deleteOutbound(final ChildSa child) throws BackendException {
+        if (child.spiOut() != 0 && child.deferredOutbound() == null) {
+            ctx.backend().deleteSa(new SaId(sa.local().getAddress(), sa.remote().getAddress(), child.spiOut(),
+                    SaId.ESP));
+        }
+        child.deferredOutbound(null);
     }
 }

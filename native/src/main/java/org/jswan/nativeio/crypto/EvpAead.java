@@ -35,29 +35,18 @@ public final class EvpAead extends EvpContext implements InPlaceAead {
 
     @Override
     public boolean seal(final ByteBuffer buf, final int off, final int length, final int aadLength) {
-        if (!encrypt) {
-            throw new IllegalStateException("decrypting context");
-        }
+        requireDirection(true);
         return run(buf, off, length, aadLength);
     }
 
     @Override
     public boolean open(final ByteBuffer buf, final int off, final int length, final int aadLength) {
-        if (encrypt) {
-            throw new IllegalStateException("encrypting context");
-        }
+        requireDirection(false);
         return run(buf, off, length, aadLength);
     }
 
     private boolean run(final ByteBuffer buf, final int off, final int length, final int aadLength) {
-        if (aadLength < 0 || aadLength > MAX_AAD) {
-            throw new IllegalArgumentException("AAD length " + aadLength);
-        }
-        if (length < 0 || length > Integer.MAX_VALUE - TAG_LENGTH) {
-            // OpenSSL takes the length as size_t: a negative one would run it over the whole address space.
-            throw new IllegalArgumentException("data length " + length);
-        }
-        long data = address(buf, off, length + TAG_LENGTH);
+        long data = aeadAddress(buf, off, length, aadLength);
         if (!enter()) {
             return false;
         }

@@ -115,18 +115,14 @@ public final class EvpCbcHmac extends EvpContext {
      */
     public boolean seal(final ByteBuffer buf, final int authOff, final int dataOff, final int dataLength,
             final int extraLength) {
-        if (!encrypt) {
-            throw new IllegalStateException("decrypting context");
-        }
+        requireDirection(true);
         return run(buf, authOff, dataOff, dataLength, extraLength);
     }
 
     /** Checks the ICV after the data (see {@link #seal}) in constant time, then decrypts the data in place. */
     public boolean open(final ByteBuffer buf, final int authOff, final int dataOff, final int dataLength,
             final int extraLength) {
-        if (encrypt) {
-            throw new IllegalStateException("encrypting context");
-        }
+        requireDirection(false);
         return run(buf, authOff, dataOff, dataLength, extraLength);
     }
 

@@ -84,6 +84,28 @@ abstract class NativeCipherContext implements AutoCloseable {
         wipeStaging();
     }
 
+    /** Refuses a seal on a decrypting context or an open on an encrypting one. */
+    final void requireDirection(final boolean sealing) {
+        if (sealing != encrypt) {
+            throw new IllegalStateException(encrypt ? "encrypting context" : "decrypting context");
+        }
+    }
+
+    /**
+     * The checks of an in-place AEAD call ({@link InPlaceAead}): the AAD fits its room in the parameter block, the
+     * data length is one the libraries can take (they take it as size_t: a negative one would run them over the whole
+     * address space), and data and tag lie inside the buffer. Returns the data's address, as {@link #address}.
+     */
+    final long aeadAddress(final ByteBuffer buf, final int off, final int length, final int aadLength) {
+        if (aadLength < 0 || aadLength > InPlaceAead.MAX_AAD) {
+            throw new IllegalArgumentException("AAD length " + aadLength);
+        }
+        if (length < 0 || length > Integer.MAX_VALUE - InPlaceAead.TAG_LENGTH) {
+            throw new IllegalArgumentException("data length " + length);
+        }
+        return address(buf, off, length + InPlaceAead.TAG_LENGTH);
+    }
+
     /**
      * The native address of {@code buf[off]} for an access of {@code length} bytes, after checking the region lies
      * inside the buffer's limit. Heap buffers are first copied into a direct staging buffer ({@link #unstage} copies
