@@ -17,10 +17,12 @@ import org.jswan.esp.crypto.CryptoBackend;
 import org.jswan.esp.crypto.EspCryptoException;
 import org.jswan.esp.engine.EspDataPlane;
 import org.jswan.esp.engine.TunReaderAgent;
+import org.jswan.gateway.backend.DualEspTransport;
 import org.jswan.gateway.backend.EspReceiver;
 import org.jswan.gateway.backend.NatTReceiveLoop;
 import org.jswan.esp.api.EspTransport;
 import org.jswan.gateway.backend.NettyEspTransport;
+import org.jswan.gateway.backend.PlainEspSockets;
 import org.jswan.gateway.backend.SendmmsgEspTransport;
 import org.jswan.gateway.backend.UserspaceIpsecBackend;
 import org.jswan.gateway.control.ControlResult;
@@ -34,6 +36,7 @@ import org.jswan.ike.keys.WiresharkKeyFiles;
 import org.jswan.ike.spi.IpsecBackend;
 import org.jswan.ike.spi.LoggingBackend;
 import org.jswan.nativeio.net.IpCommandConfigurator;
+import org.jswan.nativeio.posix.NativeException;
 import org.jswan.nativeio.tun.LinuxTunDevice;
 import org.jswan.nativeio.tun.TunOptions;
 import org.jswan.nativeio.udp.UdpBatchReceiver;
@@ -68,6 +71,7 @@ public final class Gateway implements AutoCloseable {
     private final TunReaderAgent tunAgent;
     private final Thread tunThread;
     private final EspTransport espTransport;
+    private final PlainEspSockets plainEsp;
     private final ScheduledExecutorService events;
     private final Reader natTReader;
     private final DaemonControl control;
@@ -76,7 +80,7 @@ public final class Gateway implements AutoCloseable {
     private Gateway(final GatewayOptions options, final IkeDaemon ike, final UdpSockets sockets,
                     final EspDataPlane plane, final LinuxTunDevice tun, final UserspaceIpsecBackend backend,
                     final TunReaderAgent tunAgent, final Thread tunThread, final EspTransport espTransport,
-                    final ScheduledExecutorService events, final Reader natTReader) {
+                    final PlainEspSockets plainEsp, final ScheduledExecutorService events, final Reader natTReader) {
         this.options = options;
         this.ike = ike;
         this.sockets = sockets;
@@ -86,6 +90,7 @@ public final class Gateway implements AutoCloseable {
         this.tunAgent = tunAgent;
         this.tunThread = tunThread;
         this.espTransport = espTransport;
+        this.plainEsp = plainEsp;
         this.events = events;
         this.natTReader = natTReader;
         this.control = new DaemonControl(ike, options.configDir(), this::dataPlaneDrops);
@@ -99,6 +104,7 @@ public final class Gateway implements AutoCloseable {
         EspDataPlane plane = null;
         LinuxTunDevice tun = null;
         UserspaceIpsecBackend userspace = null;
+        PlainEspSockets plainEsp = null;
         IpsecBackend backend;
         if (o.dataPlane()) {
             try {
@@ -120,8 +126,14 @@ public final class Gateway implements AutoCloseable {
                 IpCommandConfigurator net = new IpCommandConfigurator();
                 net.setMtu(o.tunName(), o.mtu());
                 net.linkUp(o.tunName());
-                userspace = new UserspaceIpsecBackend(plane, net, o.tunName());
+                plainEsp = openPlainEsp(o, tun, plane);
+                userspace = new UserspaceIpsecBackend(plane, net, o.tunName(),
+                        o.espEncapsulation() == EspEncapsulation.ALWAYS, plainEsp, plainEsp == null
+                        ? "raw ESP sockets could not be opened (see the start log)" : null);
             } catch (IOException e) {
+                if (plainEsp != null) {
+                    plainEsp.close();
+                }
                 if (tun != null) {
                     tun.close();
                 }
@@ -129,7 +141,8 @@ public final class Gateway implements AutoCloseable {
             }
             backend = userspace;
             DMN.log(System.Logger.Level.INFO, "data plane: userspace ESP on TUN device " + o.tunName() + ", MTU "
-                    + o.mtu());
+                    + o.mtu() + (o.espEncapsulation() == EspEncapsulation.ALWAYS || plainEsp == null
+                    ? ", ESP always UDP-encapsulated" : ", plain ESP unless a NAT is detected"));
         } else {
             backend = new LoggingBackend();
             DMN.log(System.Logger.Level.INFO, "data plane disabled: CHILD_SAs are negotiated but not installed");
@@ -146,6 +159,9 @@ public final class Gateway implements AutoCloseable {
         try {
             sockets = UdpSockets.bind(null, o.ikePort(), o.natTPort(), receiver);
         } catch (InterruptedException | IllegalStateException e) {
+            if (plainEsp != null) {
+                plainEsp.close();
+            }
             if (tun != null) {
                 tun.close();
             }
@@ -171,6 +187,9 @@ public final class Gateway implements AutoCloseable {
             } else {
                 receiver.esp = espReceiver;
             }
+            if (plainEsp != null) {
+                plainEsp.start();
+            }
         }
         UdpSockets s = sockets;
         IkeDaemon ike = new IkeDaemon(settings, backend, (message, localPort, remote) ->
@@ -181,6 +200,9 @@ public final class Gateway implements AutoCloseable {
         EspTransport transport = null;
         if (tun != null) {
             transport = espTransport(sockets, tun.batchSize());
+            if (plainEsp != null) {
+                transport = new DualEspTransport(transport, plainEsp);
+            }
             agent = new TunReaderAgent(tun, plane, transport);
             tunThread = new Thread(agent, "jswan-tun");
             tunThread.setDaemon(true);
@@ -195,8 +217,8 @@ public final class Gateway implements AutoCloseable {
             EspDataPlane p = plane;
             events.scheduleWithFixedDelay(p::dispatchEvents, 100, 100, TimeUnit.MILLISECONDS);
         }
-        Gateway g = new Gateway(o, ike, sockets, plane, tun, userspace, agent, tunThread, transport, events,
-                new Reader(rx, rxLoop, rxThread));
+        Gateway g = new Gateway(o, ike, sockets, plane, tun, userspace, agent, tunThread, transport, plainEsp,
+                events, new Reader(rx, rxLoop, rxThread));
         try {
             // The initial load goes through the control interface, which later merges VICI-loaded connections in.
             g.control.apply(loaded);
@@ -206,6 +228,22 @@ public final class Gateway implements AutoCloseable {
             throw e;
         }
         return g;
+    }
+
+    /**
+     * The raw sockets for CHILD_SAs negotiated without UDP encapsulation. Without CAP_NET_RAW there are none: every
+     * CHILD_SA is then UDP-encapsulated, and one with a peer that does not do NAT traversal cannot be installed.
+     */
+    private static PlainEspSockets openPlainEsp(final GatewayOptions o, final LinuxTunDevice tun,
+            final EspDataPlane plane) {
+        try {
+            return PlainEspSockets.open(tun, plane, tun.batchSize(), MAX_DATAGRAM);
+        } catch (NativeException e) {
+            DMN.log(o.espEncapsulation() == EspEncapsulation.ALWAYS ? System.Logger.Level.INFO
+                    : System.Logger.Level.WARNING, "plain ESP (IP protocol 50) unavailable: " + e.getMessage()
+                    + "; every CHILD_SA is UDP-encapsulated, peers that do not do NAT traversal cannot be reached");
+            return null;
+        }
     }
 
     /**
@@ -332,6 +370,9 @@ public final class Gateway implements AutoCloseable {
         DMN.log(System.Logger.Level.INFO, "shutting down: deleting IKE_SAs");
         ike.shutdown(3000); // the NAT-T reader still runs: answers to the DELETEs may come on port 4500
         natTReader.stop(); // it writes to the TUN device and reads the socket: gone before either closes
+        if (plainEsp != null) {
+            plainEsp.close(); // its readers write to the TUN device too; a send in progress finishes first
+        }
         ike.close();
         events.shutdownNow();
         if (tunAgent != null) {
@@ -361,7 +402,8 @@ public final class Gateway implements AutoCloseable {
     /** How well batching worked: datagrams per sendmmsg entry (UDP GSO), segments per merged TUN write (GRO). */
     private void logDataPathCounters() {
         StringBuilder b = new StringBuilder("data path:");
-        if (espTransport instanceof SendmmsgEspTransport t) {
+        EspTransport udp = espTransport instanceof DualEspTransport d ? d.udp() : espTransport;
+        if (udp instanceof SendmmsgEspTransport t) {
             b.append(" sent ").append(t.sender().datagramsSent()).append(" ESP datagrams in ")
                     .append(t.sender().messagesBuilt()).append(" sendmmsg entries (")
                     .append(t.sender().gsoMessagesBuilt()).append(" GSO), ").append(t.sender().drops())
@@ -375,6 +417,9 @@ public final class Gateway implements AutoCloseable {
         }
         if (natTReader.loop() != null) {
             b.append(" NAT-T socket: ").append(natTReader.loop().counters()).append(';');
+        }
+        if (plainEsp != null) {
+            b.append(' ').append(plainEsp.counters()).append(';');
         }
         b.append(" ESP drops ").append(dataPlaneDrops());
         DMN.log(System.Logger.Level.INFO, b.toString());

@@ -22,13 +22,16 @@ public final class PacketCapture implements AutoCloseable {
     }
 
     /**
-     * Starts {@code tcpdump -i IF -w <reportDir>/<ns>-<if>.pcap [filter]} and waits until it is listening.
+     * Starts {@code tcpdump -i IF --immediate-mode -w <reportDir>/<ns>-<if>.pcap [filter]} and waits until it is
+     * listening.
      *
      * @param filter a pcap filter expression, or empty for everything
      */
     public static PacketCapture start(Namespace ns, String ifName, String... filter) {
         Path pcap = ns.lab().reportDir().resolve(ns.label() + "-" + ifName + ".pcap");
-        List<String> argv = new ArrayList<>(List.of("tcpdump", "-i", ifName, "-nn", "-U", "-s", "256",
+        // --immediate-mode: each packet reaches the file at once, so stopping right after traffic loses none.
+        List<String> argv = new ArrayList<>(List.of("tcpdump", "-i", ifName, "-nn", "-U", "--immediate-mode",
+                "-s", "256",
                 "-w", pcap.toString()));
         argv.addAll(List.of(filter));
         LabProcess p = ns.start("tcpdump-" + ifName, argv.toArray(new String[0]));

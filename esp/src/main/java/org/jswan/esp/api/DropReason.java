@@ -25,5 +25,10 @@ public enum DropReason {
     /** Inbound: next header does not fit the SA's mode. */
     BAD_NEXT_HEADER,
     /** Inbound: the decrypted packet is outside the SA's selectors (RFC 4301 §5.2). */
-    POLICY_MISMATCH
+    POLICY_MISMATCH,
+    /**
+     * Inbound: the packet came as plain ESP for an SA negotiated with UDP encapsulation (RFC 3948), the other way
+     * round, or over the other IP version; checked before any crypto, so each SA is only ever opened by one reader.
+     */
+    WRONG_TRANSPORT
 }

@@ -1,5 +1,6 @@
 package org.jswan.esp.api;
 
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 
@@ -22,7 +23,8 @@ public record EspEndpoint(InetSocketAddress local, InetSocketAddress remote, boo
         }
     }
 
+    /** Allocation-free (the data path asks per packet): the address's class, not a copy of its bytes. */
     public boolean ipv6() {
-        return remote.getAddress().getAddress().length == 16;
+        return remote.getAddress() instanceof Inet6Address;
     }
 }

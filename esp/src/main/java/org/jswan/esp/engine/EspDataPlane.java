@@ -19,7 +19,7 @@ import org.jswan.esp.sa.SecurityAssociation;
 /**
  * The userspace {@link IpsecDataPlane}: owns the SA database, the policy table, the event queue and the per-thread
  * counters. Its methods run on the control thread only; data threads ({@link TunReaderAgent},
- * {@link UdpInboundProcessor}) read the published snapshot and report through the event queue.
+ * {@link InboundProcessor}) read the published snapshot and report through the event queue.
  */
 public final class EspDataPlane implements IpsecDataPlane {
     private final Sad sad = new Sad();

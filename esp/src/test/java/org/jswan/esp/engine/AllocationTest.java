@@ -63,7 +63,7 @@ class AllocationTest {
                     "192.0.2.1"), encr, integ, 256, key, integKey, false, 4096, null, null, List.of(b), List.of(a),
                     0));
             CountingTun out = new CountingTun();
-            UdpInboundProcessor rx = new UdpInboundProcessor(out, receiver, BATCH, 2000);
+            InboundProcessor rx = new InboundProcessor(out, receiver, InboundProcessor.Arrival.UDP, BATCH, 2000);
             // The transport hands each sealed batch straight to the receiver, as the wire would, through reserve()
             // as the gateway's receiver does.
             EspTransport wire = (batch, dest) -> {

@@ -4,7 +4,7 @@ import io.netty.buffer.ByteBuf;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.jswan.esp.engine.EspDataPlane;
-import org.jswan.esp.engine.UdpInboundProcessor;
+import org.jswan.esp.engine.InboundProcessor;
 import org.jswan.nativeio.tun.PacketBatch;
 import org.jswan.nativeio.tun.TunDevice;
 
@@ -15,12 +15,12 @@ import org.jswan.nativeio.tun.TunDevice;
  */
 public final class EspReceiver {
     private static final System.Logger ESP = System.getLogger("ESP");
-    private final UdpInboundProcessor processor;
+    private final InboundProcessor processor;
     private final PacketBatch batch;
     private int staged;
 
     public EspReceiver(final TunDevice tun, final EspDataPlane plane, final int batchSize, final int maxDatagram) {
-        this.processor = new UdpInboundProcessor(tun, plane, batchSize, maxDatagram);
+        this.processor = new InboundProcessor(tun, plane, InboundProcessor.Arrival.UDP, batchSize, maxDatagram);
         this.batch = processor.batch();
     }
 

@@ -44,7 +44,8 @@ public final class SendmmsgEspTransport implements EspTransport, AutoCloseable {
     public void send(final PacketBatch batch, final EspEndpoint[] destinations) {
         int n = Math.min(batch.count(), to.length);
         for (int i = 0; i < n; i++) {
-            to[i] = destinations[i].remote();
+            EspEndpoint d = destinations[i];
+            to[i] = d.udpEncap() ? d.remote() : null; // plain ESP is not this socket's (DualEspTransport)
         }
         try {
             sender.send(batch, to);

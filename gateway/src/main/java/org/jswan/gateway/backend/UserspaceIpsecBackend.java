@@ -40,14 +40,17 @@ import org.jswan.nativeio.net.RoutingRule;
 /**
  * IKE's backend on the userspace ESP engine (strongSwan's kernel-libipsec plugin): SAs and policies go to
  * {@link EspDataPlane}; outbound policies also get a route that steers the remote subnet into the TUN device, with
- * a source address from the local subnet when this host has one (kernel_libipsec_router). The engine can only
- * UDP-encapsulate for now, so IKE is told to always use NAT-T. Called only on the IKE control thread.
+ * a source address from the local subnet when this host has one (kernel_libipsec_router). By default IKE is told to
+ * UDP-encapsulate every CHILD_SA, as kernel-libipsec does (the UDP GSO/GRO fast path, through any NAT); CHILD_SAs
+ * negotiated without encapsulation (a peer without NAT traversal, or {@code --esp-encap nat} with no NAT) use
+ * plain ESP on {@link PlainEspSockets}. Called only on the IKE control thread.
  */
 public final class UserspaceIpsecBackend implements IpsecBackend {
     private static final System.Logger KNL = System.getLogger("KNL");
     private static final int NAT_T = 4500;
     private static final int IKE = 500;
     private static final int UDP = 17;
+    private static final int ESP = 50;
     /** strongSwan's routing table for IPsec routes; the rule that selects it has this priority too. */
     static final int TABLE = 220;
     /** Rules that keep IKE and ESP to the peer in the main table run just before the TUN rule. */
@@ -56,6 +59,10 @@ public final class UserspaceIpsecBackend implements IpsecBackend {
     private final EspDataPlane plane;
     private final NetworkConfigurator net;
     private final String tunName;
+    private final boolean alwaysUdpEncapsulation;
+    /** Null when plain ESP cannot be sent ({@link #plainUnavailable} says why). */
+    private final PlainEspSockets plainEsp;
+    private final String plainUnavailable;
     private final Map<String, List<Long>> policies = new HashMap<>();
     private final Map<String, Integer> routes = new HashMap<>();
     private final Map<Integer, Integer> reqidBySpi = new HashMap<>();
@@ -68,10 +75,24 @@ public final class UserspaceIpsecBackend implements IpsecBackend {
     }
     private volatile BackendListener listener;
 
+    /** UDP encapsulation only (no plain ESP sockets). */
     public UserspaceIpsecBackend(final EspDataPlane plane, final NetworkConfigurator net, final String tunName) {
+        this(plane, net, tunName, true, null, "no raw ESP socket is open");
+    }
+
+    /**
+     * @param alwaysUdpEncapsulation make IKE UDP-encapsulate every CHILD_SA (NAT detection reports a NAT)
+     * @param plainEsp               the raw sockets for CHILD_SAs without encapsulation, or null
+     * @param plainUnavailable       why {@code plainEsp} is null (for the error when such a CHILD_SA comes)
+     */
+    public UserspaceIpsecBackend(final EspDataPlane plane, final NetworkConfigurator net, final String tunName,
+            final boolean alwaysUdpEncapsulation, final PlainEspSockets plainEsp, final String plainUnavailable) {
         this.plane = plane;
         this.net = net;
         this.tunName = tunName;
+        this.alwaysUdpEncapsulation = alwaysUdpEncapsulation || plainEsp == null;
+        this.plainEsp = plainEsp;
+        this.plainUnavailable = plainUnavailable;
         plane.setListener(new SaEventListener() {
             @Override
             public void onSoftExpire(final Direction direction, final int spi) {
@@ -108,8 +129,12 @@ public final class UserspaceIpsecBackend implements IpsecBackend {
 
     @Override
     public Set<BackendFeature> features() {
-        return EnumSet.of(BackendFeature.REQUIRE_UDP_ENCAPSULATION, BackendFeature.ESN, BackendFeature.TRANSPORT_MODE,
+        Set<BackendFeature> f = EnumSet.of(BackendFeature.ESN, BackendFeature.TRANSPORT_MODE,
                 BackendFeature.LAST_USE_TIME);
+        if (alwaysUdpEncapsulation) {
+            f.add(BackendFeature.REQUIRE_UDP_ENCAPSULATION);
+        }
+        return f;
     }
 
     @Override
@@ -123,8 +148,12 @@ public final class UserspaceIpsecBackend implements IpsecBackend {
         InetAddress localAddr = inbound ? r.id().destination() : r.id().source();
         InetAddress remoteAddr = inbound ? r.id().source() : r.id().destination();
         AddSaRequest.UdpEncapsulation encap = r.encapsulation();
-        int localPort = encap == null ? NAT_T : inbound ? encap.destinationPort() : encap.sourcePort();
-        int remotePort = encap == null ? NAT_T : inbound ? encap.sourcePort() : encap.destinationPort();
+        if (encap == null) {
+            requirePlainEsp(r, remoteAddr);
+        }
+        // Plain ESP has no ports; 0 is also the only port (besides 50) a raw IPv6 socket's sendmsg takes.
+        int localPort = encap == null ? 0 : inbound ? encap.destinationPort() : encap.sourcePort();
+        int remotePort = encap == null ? 0 : inbound ? encap.sourcePort() : encap.destinationPort();
         if (!inbound && encap != null) {
             remotePorts.put(remoteAddr, remotePort);
         }
@@ -145,6 +174,17 @@ public final class UserspaceIpsecBackend implements IpsecBackend {
         }
         reqidBySpi.put(r.id().spi(), r.reqid());
         KNL.log(System.Logger.Level.DEBUG, () -> "added SAD entry " + r);
+    }
+
+    /** An SA negotiated without UDP encapsulation needs the raw socket of its address family. */
+    private void requirePlainEsp(final AddSaRequest r, final InetAddress peer) throws BackendException {
+        String why = plainEsp == null ? plainUnavailable
+                : plainEsp.reaches(peer) ? null : "this host has no IPv6 raw ESP socket";
+        if (why != null) {
+            throw new BackendException("unable to add SAD entry with SPI " + String.format("%08x", r.id().spi())
+                    + ": the CHILD_SA was negotiated without UDP encapsulation (the peer " + peer.getHostAddress()
+                    + " does not do NAT traversal), and plain ESP (IP protocol 50) cannot be used: " + why);
+        }
     }
 
     /** Key length in bits as the transform wants it: AEAD keys arrive with their 4-byte salt appended. */
@@ -239,7 +279,8 @@ public final class UserspaceIpsecBackend implements IpsecBackend {
      * would loop back into the TUN device. Then the route goes into table {@value #TABLE} (strongSwan's routing
      * table) and two rules pick it: at {@value #TABLE} "to remote [ipproto P] [dport A-B] lookup 220", so only the
      * protected protocol/ports enter the TUN device, and before it, at {@value #BYPASS_PRIORITY}, "to peer ipproto
-     * udp dport 500 / dport (ESP port) lookup main", so IKE and ESP-in-UDP to the peer always take the main table.
+     * udp dport 500 / dport (ESP port) lookup main" (and "ipproto esp" when plain ESP can be used), so IKE and ESP
+     * to the peer always take the main table.
      * A transport-mode trap policy (no SA yet, peer unknown) treats its remote selector as the peer. The bypass
      * rules stay until {@link #removeAllRoutes} (they only keep IKE and ESP in the main table). Same design as
      * {@code jswan static} (StaticRoutes, whose transport cases run in EspWireFormatTest); the kernel's lookups are
@@ -289,7 +330,10 @@ public final class UserspaceIpsecBackend implements IpsecBackend {
         return s.ipProtocol() == 0 || s.startPort() == 0 && s.endPort() == 65535;
     }
 
-    /** Once per peer: IKE (UDP 500) and ESP-in-UDP to the peer's port stay in the main table. */
+    /**
+     * Once per peer: IKE (UDP 500), ESP-in-UDP to the peer's port and, when plain ESP can be used, IP protocol 50
+     * to the peer stay in the main table.
+     */
     private void bypass(final IpPrefix peer, final int espPort) throws NetConfigException {
         if (bypassRules.containsKey(peer)) {
             return;
@@ -297,6 +341,11 @@ public final class UserspaceIpsecBackend implements IpsecBackend {
         List<RoutingRule> rules = new ArrayList<>();
         for (int port : espPort == IKE ? new int[] {IKE} : new int[] {IKE, espPort}) {
             RoutingRule r = new RoutingRule(BYPASS_PRIORITY, peer, UDP, port, port, RoutingRule.MAIN);
+            net.addRule(r);
+            rules.add(r);
+        }
+        if (plainEsp != null) {
+            RoutingRule r = new RoutingRule(BYPASS_PRIORITY, peer, ESP, 0, 0, RoutingRule.MAIN);
             net.addRule(r);
             rules.add(r);
         }

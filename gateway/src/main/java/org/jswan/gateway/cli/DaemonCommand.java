@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jswan.gateway.Gateway;
 import org.jswan.gateway.GatewayException;
+import org.jswan.gateway.EspEncapsulation;
 import org.jswan.gateway.GatewayOptions;
 import org.jswan.gateway.logging.LogSettings;
 import org.jswan.gateway.logging.LogSetup;
@@ -30,6 +31,7 @@ import sun.misc.Signal;
             "  jswan daemon --config-dir ./lab --save-keys /tmp/keys   # Wireshark-decryptable captures",
             "  jswan daemon --settings /etc/strongswan.d/charon-logging.conf   # charon's loggers carry over",
             "  jswan daemon --debug 'cfg 2'     # DIR/jswan.conf's loggers, with cfg raised to 2",
+            "  jswan daemon --esp-encap nat     # plain ESP (IP protocol 50) to peers with no NAT in between",
             "",
             "A settings file (DIR/jswan.conf; strongswan.conf(5) LOGGER CONFIGURATION, 'charon' works too):",
             "  jswan {",
@@ -92,6 +94,13 @@ public final class DaemonCommand implements Callable<Integer> {
     @Option(names = "--no-dataplane", description = "Negotiate only; do not open a TUN device or install SAs.")
     boolean noDataPlane;
 
+    @Option(names = "--esp-encap", paramLabel = "always|nat", description = {
+        "When ESP is UDP-encapsulated (RFC 3948). always (default): on every CHILD_SA, as strongSwan's",
+        "kernel-libipsec does; the fast path, and it passes any NAT. nat: only when a NAT is detected or the",
+        "connection has encap = yes; plain ESP (IP protocol 50) otherwise, as kernel IPsec stacks do.",
+        "Peers that do not do NAT traversal get plain ESP either way. Plain ESP needs CAP_NET_RAW."})
+    String espEncap = "always";
+
     @Override
     public Integer call() throws Exception {
         try {
@@ -106,8 +115,15 @@ public final class DaemonCommand implements Callable<Integer> {
             System.err.println("jswan daemon: " + e.getMessage());
             return 2;
         }
+        EspEncapsulation encapsulation;
+        try {
+            encapsulation = EspEncapsulation.parse(espEncap);
+        } catch (IllegalArgumentException e) {
+            System.err.println("jswan daemon: " + e.getMessage());
+            return 2;
+        }
         GatewayOptions options = new GatewayOptions(configDir, viciSocket, port, portNatT, tun, mtu, saveKeys,
-                !noDataPlane);
+                !noDataPlane, encapsulation);
         // SIGHUP is handled from here on: the JVM's default would end the daemon if it came during start-up.
         AtomicReference<Gateway> running = new AtomicReference<>();
         Signal.handle(new Signal("HUP"), s -> {

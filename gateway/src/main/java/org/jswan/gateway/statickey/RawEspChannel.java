@@ -8,7 +8,7 @@ import java.nio.ByteBuffer;
 
 import org.jswan.esp.api.EspEndpoint;
 import org.jswan.esp.api.EspTransport;
-import org.jswan.esp.engine.UdpInboundProcessor;
+import org.jswan.esp.engine.InboundProcessor;
 import org.jswan.nativeio.raw.RawEspSocket;
 import org.jswan.nativeio.tun.PacketBatch;
 
@@ -22,10 +22,10 @@ final class RawEspChannel implements EspTransport, Runnable {
     private static final System.Logger ESP = System.getLogger("ESP");
     private final RawEspSocket socket;
     private final int remote;
-    private final UdpInboundProcessor inbound;
+    private final InboundProcessor inbound;
     private final PacketBatch receive;
 
-    RawEspChannel(final InetAddress local, final InetAddress remote, final UdpInboundProcessor inbound)
+    RawEspChannel(final InetAddress local, final InetAddress remote, final InboundProcessor inbound)
             throws IOException {
         this.socket = local instanceof Inet4Address v4 ? RawEspSocket.open(v4)
                 : RawEspSocket.open((Inet6Address) local);

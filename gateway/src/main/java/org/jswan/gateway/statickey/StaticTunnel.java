@@ -1,6 +1,7 @@
 package org.jswan.gateway.statickey;
 
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,8 @@ import org.jswan.esp.api.SaSpec;
 import org.jswan.esp.api.SaStats;
 import org.jswan.esp.api.TrafficSelector;
 import org.jswan.esp.engine.EspDataPlane;
+import org.jswan.esp.engine.InboundProcessor;
 import org.jswan.esp.engine.TunReaderAgent;
-import org.jswan.esp.engine.UdpInboundProcessor;
 import org.jswan.nativeio.net.IpCommandConfigurator;
 import org.jswan.nativeio.tun.LinuxTunDevice;
 import org.jswan.nativeio.tun.TunOptions;
@@ -75,14 +76,16 @@ public final class StaticTunnel implements AutoCloseable {
             if (c.udpEncap()) {
                 // One datagram per receive() call, so a batch of one.
                 UdpEspSocket udp = new UdpEspSocket(endpoint.local(), endpoint.remote(),
-                        new UdpInboundProcessor(tun, plane, 1, MAX_DATAGRAM));
+                        new InboundProcessor(tun, plane, InboundProcessor.Arrival.UDP, 1, MAX_DATAGRAM));
                 closeSocket = udp::close;
                 receiver = udp;
                 agent = new TunReaderAgent(tun, plane, udp);
             } else {
                 // A raw socket delivers up to a batch at once; stage them all.
                 RawEspChannel raw = new RawEspChannel(c.local(), c.remote(),
-                        new UdpInboundProcessor(tun, plane, tun.batchSize(), MAX_DATAGRAM));
+                        new InboundProcessor(tun, plane, c.local() instanceof Inet6Address
+                                ? InboundProcessor.Arrival.PLAIN_IPV6 : InboundProcessor.Arrival.PLAIN_IPV4,
+                                tun.batchSize(), MAX_DATAGRAM));
                 closeSocket = raw::close;
                 receiver = raw;
                 agent = new TunReaderAgent(tun, plane, raw);

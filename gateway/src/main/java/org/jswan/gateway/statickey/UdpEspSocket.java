@@ -8,7 +8,7 @@ import java.nio.channels.DatagramChannel;
 
 import org.jswan.esp.api.EspEndpoint;
 import org.jswan.esp.api.EspTransport;
-import org.jswan.esp.engine.UdpInboundProcessor;
+import org.jswan.esp.engine.InboundProcessor;
 import org.jswan.nativeio.tun.PacketBatch;
 
 /**
@@ -19,11 +19,11 @@ final class UdpEspSocket implements EspTransport, Runnable {
     private static final System.Logger ESP = System.getLogger("ESP");
     private final DatagramChannel channel;
     private final InetSocketAddress remote;
-    private final UdpInboundProcessor inbound;
+    private final InboundProcessor inbound;
     private final ByteBuffer receive = ByteBuffer.allocateDirect(65536);
     private volatile long sendErrors;
 
-    UdpEspSocket(final InetSocketAddress local, final InetSocketAddress remote, final UdpInboundProcessor inbound)
+    UdpEspSocket(final InetSocketAddress local, final InetSocketAddress remote, final InboundProcessor inbound)
             throws IOException {
         this.channel = DatagramChannel.open();
         try {

@@ -1,14 +1,24 @@
 package org.jswan.gateway.backend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jswan.esp.api.Direction;
 import org.jswan.esp.engine.EspDataPlane;
+import org.jswan.lab.Lab;
+import org.jswan.nativeio.tun.TunDevice;
+import org.mockito.Mockito;
 import org.jswan.ike.spi.AddSaRequest;
+import org.jswan.ike.spi.BackendException;
+import org.jswan.ike.spi.BackendFeature;
 import org.jswan.ike.spi.PolicyRequest;
 import org.jswan.ike.spi.SaId;
 import org.jswan.ike.spi.Selector;
@@ -90,6 +100,54 @@ class UserspaceIpsecBackendTest {
      * IKE packets to the peer back into the TUN device. The route goes to table 220, selected by a rule for the
      * protected protocol, after rules that keep UDP 500 and the peer's ESP port in the main table.
      */
+    /**
+     * With raw ESP sockets and {@code --esp-encap nat}, IKE may negotiate plain ESP: such an SA installs, and a route
+     * that covers the peer also keeps IP protocol 50 to it in the main table (else ESP to the peer would loop into
+     * the TUN device).
+     */
+    @Test
+    void withRawSocketsPlainEspInstallsAndBypassesTheTun() throws Exception {
+        Lab.assumeRoot();
+        EspDataPlane plane = new EspDataPlane();
+        try (PlainEspSockets raw = PlainEspSockets.open(Mockito.mock(TunDevice.class), plane, 4, 2000)) {
+            UserspaceIpsecBackend b = new UserspaceIpsecBackend(plane, net, "jt0", false, raw, null);
+            assertFalse(b.features().contains(BackendFeature.REQUIRE_UDP_ENCAPSULATION), "IKE may go plain");
+            Selector src = host("192.0.2.1");
+            Selector dst = host("192.0.2.2");
+            SaId sa = new SaId(ip("192.0.2.1"), ip("192.0.2.2"), 0x1234, SaId.ESP);
+            b.addSa(new AddSaRequest(sa, 1, false, AddSaRequest.Mode.TRANSPORT, List.of(src), List.of(dst), 20,
+                    new byte[20], 0, new byte[0], 0, false, null, null, null));
+            assertNotNull(plane.querySa(0x1234, Direction.OUTBOUND), "the plain-ESP SA is installed");
+            b.addPolicy(new PolicyRequest(src, dst, PolicyRequest.Direction.OUT, 1, sa, AddSaRequest.Mode.TRANSPORT,
+                    0));
+            assertEquals(List.of(
+                    "rule add 219 192.0.2.2/32 17/500-500 254",
+                    "rule add 219 192.0.2.2/32 17/4500-4500 254",
+                    "rule add 219 192.0.2.2/32 50/0-0 254",
+                    "route add 192.0.2.2/32 table 220",
+                    "rule add 220 192.0.2.2/32 0/0-0 220"), calls);
+        }
+    }
+
+    /**
+     * Without raw ESP sockets IKE is told to UDP-encapsulate everything; a CHILD_SA negotiated without it anyway (a
+     * peer that does not do NAT traversal) is refused with the reason, not installed to send ESP-in-UDP to a peer
+     * that cannot take it.
+     */
+    @Test
+    void withoutRawSocketsAChildSaWithoutEncapsulationIsRefused() throws Exception {
+        UserspaceIpsecBackend noRaw = new UserspaceIpsecBackend(new EspDataPlane(), net, "jt0", false, null,
+                "raw sockets need CAP_NET_RAW");
+        assertTrue(noRaw.features().contains(BackendFeature.REQUIRE_UDP_ENCAPSULATION));
+        Selector src = host("10.1.0.1");
+        Selector dst = host("10.2.0.1");
+        BackendException e = assertThrows(BackendException.class, () -> noRaw.addSa(new AddSaRequest(
+                new SaId(ip("192.0.2.1"), ip("192.0.2.2"), 0x1234, SaId.ESP), 1, false, AddSaRequest.Mode.TUNNEL,
+                List.of(src), List.of(dst), 20, new byte[20], 0, new byte[0], 0, false, null, null, null)));
+        assertTrue(e.getMessage().contains("without UDP encapsulation") && e.getMessage().contains("CAP_NET_RAW"),
+                e.getMessage());
+    }
+
     @Test
     void transportModeRouteCannotCatchTheTunnelsOwnPackets() throws Exception {
         Selector src = new Selector(ip("192.0.2.1"), ip("192.0.2.1"), 6, 0, 65535);

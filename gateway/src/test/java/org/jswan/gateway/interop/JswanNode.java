@@ -25,6 +25,7 @@ final class JswanNode {
     private final String name;
     private final Path dir;
     private String debug = "any 2";
+    private final List<String> extraArgs = new ArrayList<>();
     private LabProcess process;
 
     JswanNode(final Lab lab, final Namespace ns, final String name) {
@@ -104,11 +105,18 @@ final class JswanNode {
         return this;
     }
 
+    /** More `jswan daemon` options, e.g. {@code --esp-encap nat}. */
+    JswanNode args(final String... args) {
+        extraArgs.addAll(List.of(args));
+        return this;
+    }
+
     JswanNode start() {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> argv = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "org.jswan.gateway.cli.Main", "daemon", "--config-dir", dir.toString(), "--vici-socket",
                 viciSocket().toString(), "--save-keys", dir.resolve("keys").toString(), "--debug", debug));
+        argv.addAll(extraArgs);
         process = ns.start("jswan-" + name, argv.toArray(new String[0]));
         process.awaitOutput(out -> out.contains("listening on UDP ports"), "jswan " + name + " listening",
                 Duration.ofSeconds(30));

@@ -87,6 +87,8 @@ final class IkeNatdTask implements Task {
         }
         peerSupportsNatd = sawSource && sawDestination;
         if (!peerSupportsNatd) {
+            // No NAT traversal at the peer: it could not take ESP-in-UDP (RFC 3948 §2), whatever we would like.
+            sa.forceEncap(false);
             return initiator ? TaskStatus.SUCCESS : TaskStatus.NEED_MORE;
         }
         sa.nat(!destinationMatched, !sourceMatched);

@@ -16,6 +16,7 @@ import org.jswan.nativeio.posix.LibC;
 import org.jswan.nativeio.posix.NativeException;
 import org.jswan.nativeio.posix.Wakeup;
 import org.jswan.nativeio.tun.PacketBatch;
+import org.jswan.nativeio.udp.UdpBatchSender;
 
 /**
  * {@code socket(AF_INET or AF_INET6, SOCK_RAW, IPPROTO_ESP)}: sends ESP packets (the kernel adds the IP header) and
@@ -31,6 +32,10 @@ public final class RawEspSocket implements AutoCloseable {
     /** IANA protocol number of ESP (RFC 4303 §2). */
     public static final int IPPROTO_ESP = 50;
     private static final int SOCKADDR_IN_SIZE = 16;
+    /** asm-generic/socket.h: SOL_SOCKET, SO_RCVBUF, and SO_RCVBUFFORCE (over rmem_max, with CAP_NET_ADMIN). */
+    private static final int SOL_SOCKET = 1;
+    private static final int SO_RCVBUF = 8;
+    private static final int SO_RCVBUFFORCE = 33;
     /** struct sockaddr_in6: family, port, flowinfo, 16-byte address at 8, scope id at 24. */
     private static final int SOCKADDR_IN6_SIZE = 28;
 
@@ -46,6 +51,7 @@ public final class RawEspSocket implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile long sendDrops;
     private volatile long icmpErrors;
+    private UdpBatchSender batchSender;
 
     private RawEspSocket(final LibC libc, final int fd, final int family, final Wakeup wakeup) {
         this.libc = libc;
@@ -115,6 +121,18 @@ public final class RawEspSocket implements AutoCloseable {
         sa.put(8, a.getAddress()); // sin6_addr, network order; sin6_port 0, no flow label
         sa.putInt(24, ((Inet6Address) a).getScopeId());
         return sa;
+    }
+
+    /**
+     * Best effort: room for {@code bytes} of datagrams waiting to be read (a raw socket is read one datagram per call,
+     * so bursts queue up). Beyond net.core.rmem_max only with CAP_NET_ADMIN.
+     *
+     * @return whether the kernel took it
+     */
+    public boolean receiveBuffer(final int bytes) {
+        ByteBuffer v = ByteBuffer.allocateDirect(4).order(ByteOrder.nativeOrder()).putInt(0, bytes);
+        return libc.setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, v, 4) == 0
+                || libc.setsockopt(fd, SOL_SOCKET, SO_RCVBUF, v, 4) == 0;
     }
 
     /** True for an IPv4 socket, whose received datagrams start with their IPv4 header. */
@@ -290,6 +308,17 @@ public final class RawEspSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * A sendmmsg(2) sender on this socket, for a thread that sends batches to many peers of the socket's family
+     * (unconnected socket; names with port 0, which raw IPv6 sockets require). Made once; closed with the socket.
+     */
+    public synchronized UdpBatchSender batchSender(final int capacity) throws NativeException {
+        if (batchSender == null) {
+            batchSender = UdpBatchSender.open(fd, capacity, false);
+        }
+        return batchSender;
+    }
+
     public long sendDrops() {
         return sendDrops;
     }
@@ -306,6 +335,11 @@ public final class RawEspSocket implements AutoCloseable {
             return;
         }
         wakeup.wake();
+        synchronized (this) {
+            if (batchSender != null) {
+                batchSender.close(); // wakes a sender waiting for room; the fd must outlive it
+            }
+        }
         receiveLock.lock();
         sendLock.lock();
         try {

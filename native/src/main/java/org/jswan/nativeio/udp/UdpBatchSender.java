@@ -20,7 +20,7 @@ import org.jswan.nativeio.tun.PacketBatch;
  * may be shorter) become one message with a {@code UDP_SEGMENT} control message: the kernel builds one super-packet
  * and segments it late (or not at all, if the receiver does UDP GRO). This replaces one copy, one pooled buffer, one
  * {@code DatagramPacket} and one event-loop hand-off per packet (wireguard-go {@code conn/bind_std.go} does the
- * same in Go).
+ * same in Go). With GSO off it sends on any datagram socket: raw ESP sockets use it too (their names carry port 0).
  *
  * <p>Errors: EAGAIN waits for POLLOUT (backpressure, no drops); an error of one message (EMSGSIZE, unreachable, ...)
  * drops that message's datagrams and goes on; a GSO message the kernel refuses is resent as single datagrams, and
@@ -41,8 +41,9 @@ public final class UdpBatchSender implements AutoCloseable {
     private final MessageVector vector;
     private final Wakeup wakeup;
     private final FdWaiter writable;
-    /** Index of the first packet of each message, plus one entry past the last. */
+    /** Index of the first packet of each message, and how many packets it carries. */
     private final int[] firstPacket;
+    private final int[] packets;
     private final ReentrantLock sendLock = new ReentrantLock();
     private volatile boolean gso;
     private volatile boolean closed;
@@ -59,7 +60,8 @@ public final class UdpBatchSender implements AutoCloseable {
         this.libc = libc;
         this.fd = fd;
         this.vector = new MessageVector(capacity, v6Socket);
-        this.firstPacket = new int[capacity + 1];
+        this.firstPacket = new int[capacity];
+        this.packets = new int[capacity];
         this.gso = gso;
         this.wakeup = wakeup;
         this.writable = new FdWaiter(fd, LibC.POLLOUT, wakeup);
@@ -91,7 +93,7 @@ public final class UdpBatchSender implements AutoCloseable {
 
     /**
      * Sends datagram {@code i} = {@code batch.slot(i)[offset(i), offset(i) + length(i))} to {@code to[i]}, for the
-     * first {@code batch.count()} slots.
+     * first {@code batch.count()} slots; a null {@code to[i]} skips the datagram (it leaves by another socket).
      *
      * @return datagrams handed to the kernel (the rest were dropped and counted)
      * @throws ClosedChannelException once closed
@@ -114,7 +116,7 @@ public final class UdpBatchSender implements AutoCloseable {
                     break;
                 }
                 // The kernel refused a GSO message: resend its run one datagram at a time, then go on.
-                int runEnd = firstPacket[refused + 1];
+                int runEnd = firstPacket[refused] + packets[refused];
                 transmit(build(batch, addr, to, firstPacket[refused], runEnd, false));
                 from = runEnd;
             }
@@ -137,7 +139,9 @@ public final class UdpBatchSender implements AutoCloseable {
         while (done < m) {
             int r = libc.sendmmsg(fd, vector.messageAddress(done), m - done, 0);
             if (r > 0) {
-                sentNow += firstPacket[done + r] - firstPacket[done];
+                for (int k = done; k < done + r; k++) {
+                    sentNow += packets[k];
+                }
                 done += r;
                 continue;
             }
@@ -151,7 +155,7 @@ public final class UdpBatchSender implements AutoCloseable {
                 }
                 continue;
             }
-            if (firstPacket[done + 1] - firstPacket[done] > 1) {
+            if (packets[done] > 1) {
                 if (err == Errno.EIO.number()) {
                     gso = false; // no checksum offload on this route: GSO cannot work here
                 }
@@ -170,7 +174,7 @@ public final class UdpBatchSender implements AutoCloseable {
      * Lays out packets {@code from .. end - 1} as messages; with {@code useGso}, runs of equal-sized datagrams to one
      * peer share a message.
      *
-     * @return the number of messages; {@code firstPacket[0 .. m]} says which packets each one carries
+     * @return the number of messages; {@code firstPacket} and {@code packets} say which packets each one carries
      */
     private int build(final PacketBatch batch, final long[] addr, final InetSocketAddress[] to, final int from,
             final int end, final boolean useGso) {
@@ -178,6 +182,10 @@ public final class UdpBatchSender implements AutoCloseable {
         int p = from;
         while (p < end) {
             InetSocketAddress dest = to[p];
+            if (dest == null) {
+                p++; // not this socket's: a null also ends a run below
+                continue;
+            }
             int size = batch.length(p);
             int segments = 1;
             int total = size;
@@ -200,6 +208,7 @@ public final class UdpBatchSender implements AutoCloseable {
                 vector.iovec(i, addr[i] + batch.offset(i), batch.length(i));
             }
             firstPacket[m] = p;
+            packets[m] = segments;
             vector.message(m, dest, p, segments, segments > 1 ? size : 0);
             if (segments > 1) {
                 gsoMessages++;
@@ -207,7 +216,6 @@ public final class UdpBatchSender implements AutoCloseable {
             m++;
             p += segments;
         }
-        firstPacket[m] = end;
         messages += m;
         return m;
     }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.jswan.nativeio.tun.PacketBatch;
+import org.jswan.nativeio.udp.UdpBatchSender;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -154,6 +156,50 @@ class RawEspSocketTest {
                 }
             } finally {
                 watchdog.cancel(false);
+            }
+        }
+    }
+
+    /** The daemon's way: one unconnected socket per family, a sendmmsg batch to any peers, names with port 0. */
+    @Test
+    void aBatchSenderReachesEachPacketsPeerOverBothFamilies() throws Exception {
+        for (InetAddress lo : new InetAddress[] {InetAddress.getByName("127.0.0.1"), InetAddress.getByName("::1")}) {
+            boolean v4 = lo instanceof Inet4Address;
+            int spi = ThreadLocalRandom.current().nextInt(256, Integer.MAX_VALUE);
+            try (RawEspSocket s = v4 ? RawEspSocket.open((Inet4Address) null) : RawEspSocket.open((Inet6Address) null)) {
+                PacketBatch out = new PacketBatch(3, 256);
+                for (int i = 0; i < 3; i++) {
+                    out.slot(i).putInt(HEADROOM, spi).putInt(HEADROOM + 4, i + 1).putLong(HEADROOM + 8, i);
+                    out.set(i, HEADROOM, 40);
+                }
+                out.count(3);
+                InetSocketAddress peer = new InetSocketAddress(lo, 0);
+                UdpBatchSender sender = s.batchSender(3);
+                assertEquals(2, sender.send(out, new InetSocketAddress[] {peer, null, peer}), lo.toString());
+                assertEquals(sender, s.batchSender(3), "made once");
+
+                PacketBatch in = new PacketBatch(8, 256);
+                int[] seen = new int[4];
+                CompletableFuture<Void> watchdog = CompletableFuture.runAsync(s::close,
+                        CompletableFuture.delayedExecutor(5, TimeUnit.SECONDS));
+                try {
+                    while (seen[1] + seen[3] < 2) {
+                        int n = s.receive(in, HEADROOM);
+                        if (n < 0) {
+                            fail("our ESP packets did not come back within 5 s over " + lo);
+                        }
+                        for (int i = 0; i < n; i++) {
+                            ByteBuffer slot = in.slot(i);
+                            int off = in.offset(i) + (v4 ? RawEspSocket.ipv4HeaderLength(slot, in.offset(i)) : 0);
+                            if (slot.getInt(off) == spi) {
+                                seen[slot.getInt(off + 4)]++;
+                            }
+                        }
+                    }
+                } finally {
+                    watchdog.cancel(false);
+                }
+                assertArrayEquals(new int[] {0, 1, 0, 1}, seen, "packets 1 and 3 arrived once, 2 was skipped");
             }
         }
     }

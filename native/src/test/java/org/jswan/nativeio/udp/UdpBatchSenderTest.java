@@ -127,6 +127,37 @@ class UdpBatchSenderTest {
     }
 
     @Test
+    void nullDestinationsAreSkippedAndSplitRuns() throws Exception {
+        // Packets 2, 3 and 7 leave by another socket: the run to A is cut at 2 and resumes at 4.
+        int n = 9;
+        PacketBatch batch = new PacketBatch(n, HEADROOM + 1500);
+        InetSocketAddress a = (InetSocketAddress) rxA.getLocalAddress();
+        InetSocketAddress[] to = new InetSocketAddress[n];
+        for (int i = 0; i < n; i++) {
+            fill(batch, i, 1200);
+            to[i] = i == 2 || i == 3 || i == 7 ? null : a;
+        }
+        batch.count(n);
+        try (UdpBatchSender sender = UdpBatchSender.open(fd, n, true)) {
+            assertEquals(6, sender.send(batch, to), "only the addressed datagrams count as sent");
+            assertEquals(3, sender.messagesBuilt(), "runs 0-1, 4-6, 8");
+            assertEquals(6, sender.datagramsSent());
+            to[0] = null;
+            to[1] = null;
+            to[4] = null;
+            to[5] = null;
+            to[6] = null;
+            to[8] = null;
+            assertEquals(0, sender.send(batch, to), "nothing addressed: nothing sent");
+        }
+        List<byte[]> got = drain(rxA, 6);
+        int[] sent = {0, 1, 4, 5, 6, 8};
+        for (int k = 0; k < sent.length; k++) {
+            assertArrayEquals(expected(sent[k], 1200), got.get(k), "datagram " + sent[k]);
+        }
+    }
+
+    @Test
     void withoutGsoEachDatagramIsOneMessage() throws Exception {
         PacketBatch batch = new PacketBatch(4, HEADROOM + 1500);
         InetSocketAddress a = (InetSocketAddress) rxA.getLocalAddress();

@@ -3,19 +3,23 @@ package org.jswan.esp.engine;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.jswan.esp.api.DropReason;
+import org.jswan.esp.api.EspEndpoint;
 import org.jswan.esp.sa.SadSnapshot;
 import org.jswan.esp.sa.SecurityAssociation;
 import org.jswan.nativeio.tun.PacketBatch;
 import org.jswan.nativeio.tun.TunDevice;
 
 /**
- * The inbound path, on the thread that reads the NAT-T socket ("jswan-esp-rx"), one batch per {@link #process}:
+ * The inbound path, on the thread that reads one socket (the NAT-T socket's "jswan-esp-rx", or a raw ESP socket's),
+ * one batch per {@link #process}:
  *
  * <pre>
- * 1. Receive      the gateway stages received ESP datagrams (UDP payload, SPI first; RFC 3948 non-ESP marker and
- *                 keepalives already split off) into {@link #batch()} at {@link #HEADROOM}, then calls process(n)
+ * 1. Receive      the gateway stages received ESP datagrams (SPI first: the UDP payload with the RFC 3948 non-ESP
+ *                 marker and keepalives already split off, or plain ESP after its IP header) into {@link #batch()}
+ *                 at {@link #HEADROOM}, then calls process(n)
  * 2. Snapshot     SadSnapshot read once (volatile) for the whole batch
- * 3. SA lookup    SPI -> inbound SA (IntObjectHashMap, no boxing); unknown SPI: drop NO_SA
+ * 3. SA lookup    SPI -> inbound SA (IntObjectHashMap, no boxing); unknown SPI: drop NO_SA; an SA that does not
+ *                 take its packets the way this processor's came ({@link Arrival}): drop WRONG_TRANSPORT
  * 4. Replay       ReplayWindow.check(seq) before any crypto; replayed or too old: drop REPLAY
  * 5. Decrypt      transform.open in place: ICV verify + decrypt; failure: drop AUTH_FAILED
  * 6. Replay upd.  ReplayWindow.update(seq) only now
@@ -28,12 +32,31 @@ import org.jswan.nativeio.tun.TunDevice;
  *
  * Not thread-safe: exactly one thread (the one that reads the socket) uses an instance.
  */
-public final class UdpInboundProcessor {
+public final class InboundProcessor {
     /** Room in front of a received ESP packet, enough for a rebuilt IPv6 header in transport mode. */
     public static final int HEADROOM = 64;
 
+    /**
+     * How the datagrams a processor gets reached this host. Each SA takes its packets one way only, the one it was
+     * negotiated for (RFC 3948: with or without UDP encapsulation), so each SA's replay window and counters are
+     * written by one reader thread even when there are several.
+     */
+    public enum Arrival {
+        /** ESP-in-UDP (RFC 3948) on the NAT-T socket, IPv4 or IPv6. */
+        UDP,
+        /** Plain ESP (IP protocol 50) over IPv4. */
+        PLAIN_IPV4,
+        /** Plain ESP over IPv6. */
+        PLAIN_IPV6;
+
+        boolean accepts(final EspEndpoint ep) {
+            return this == UDP ? ep.udpEncap() : !ep.udpEncap() && ep.ipv6() == (this == PLAIN_IPV6);
+        }
+    }
+
     private final TunDevice tun;
     private final EspDataPlane plane;
+    private final Arrival arrival;
     private final PacketBatch batch;
     private final EspCounters counters;
     private final Inbound inbound = new Inbound();
@@ -42,10 +65,11 @@ public final class UdpInboundProcessor {
     private final ByteBuffer[] fillViews;
     private long batchNo;
 
-    public UdpInboundProcessor(final TunDevice tun, final EspDataPlane plane, final int batchSize,
-            final int maxDatagram) {
+    public InboundProcessor(final TunDevice tun, final EspDataPlane plane, final Arrival arrival,
+            final int batchSize, final int maxDatagram) {
         this.tun = tun;
         this.plane = plane;
+        this.arrival = arrival;
         this.batch = new PacketBatch(batchSize, HEADROOM + maxDatagram);
         this.touched = new SecurityAssociation[batchSize];
         this.fillViews = new ByteBuffer[batchSize];
@@ -107,6 +131,8 @@ public final class UdpInboundProcessor {
             DropReason drop;
             if (sa == null) {
                 drop = spi == 0 ? DropReason.MALFORMED : DropReason.NO_SA;
+            } else if (!arrival.accepts(sa.endpoint())) {
+                drop = DropReason.WRONG_TRANSPORT;
             } else {
                 drop = inbound.decap(sa, slot, off, len);
                 if (sa.visit(stamp)) {

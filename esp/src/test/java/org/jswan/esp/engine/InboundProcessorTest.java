@@ -11,26 +11,26 @@ import org.jswan.nativeio.tun.ChannelTun;
 import org.jswan.nativeio.tun.PacketBatch;
 import org.junit.jupiter.api.Test;
 
-/** How a receiver fills the batch: {@link UdpInboundProcessor#reserve} (AllocationTest shows it allocates nothing). */
-class UdpInboundProcessorTest {
+/** How a receiver fills the batch: {@link InboundProcessor#reserve} (AllocationTest shows it allocates nothing). */
+class InboundProcessorTest {
     @Test
     void reserveHandsOutAViewOfTheSlotAndRefusesWhatDoesNotFit() throws Exception {
         EspDataPlane plane = new EspDataPlane();
-        UdpInboundProcessor rx = new UdpInboundProcessor(new ChannelTun("t", 1400, 4), plane, 4, 100);
+        InboundProcessor rx = new InboundProcessor(new ChannelTun("t", 1400, 4), plane, InboundProcessor.Arrival.UDP, 4, 100);
         PacketBatch batch = rx.batch();
         ByteBuffer slot = batch.slot(1);
         int position = slot.position();
         int limit = slot.limit();
 
         ByteBuffer view = rx.reserve(1, 100);
-        assertEquals(UdpInboundProcessor.HEADROOM, view.position());
+        assertEquals(InboundProcessor.HEADROOM, view.position());
         assertEquals(100, view.remaining());
         byte[] datagram = new byte[100];
         Arrays.fill(datagram, (byte) 7);
         view.put(datagram);
-        assertEquals(UdpInboundProcessor.HEADROOM, batch.offset(1));
+        assertEquals(InboundProcessor.HEADROOM, batch.offset(1));
         assertEquals(100, batch.length(1));
-        assertEquals(7, slot.get(UdpInboundProcessor.HEADROOM + 99));
+        assertEquals(7, slot.get(InboundProcessor.HEADROOM + 99));
         assertEquals(position, slot.position(), "the slot's own position is not the caller's to move");
         assertEquals(limit, slot.limit());
         assertSame(view, rx.reserve(1, 10), "one view per slot, reused");

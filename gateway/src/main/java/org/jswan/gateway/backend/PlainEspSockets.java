@@ -1,0 +1,219 @@
+package org.jswan.gateway.backend;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import org.jswan.esp.api.EspEndpoint;
+import org.jswan.esp.engine.EspDataPlane;
+import org.jswan.esp.engine.InboundProcessor;
+import org.jswan.nativeio.posix.Errno;
+import org.jswan.nativeio.posix.NativeException;
+import org.jswan.nativeio.raw.RawEspSocket;
+import org.jswan.nativeio.tun.PacketBatch;
+import org.jswan.nativeio.tun.TunDevice;
+import org.jswan.nativeio.udp.UdpBatchSender;
+
+/**
+ * Plain ESP (IP protocol 50: RFC 4303 without RFC 3948's UDP header) for CHILD_SAs negotiated without UDP
+ * encapsulation: no NAT between the peers under {@code --esp-encap nat}, or a peer that does not do NAT traversal
+ * at all. One unconnected raw socket per address family: the TUN thread sends on it with sendmmsg (through
+ * {@link DualEspTransport}), and a reader thread per socket ({@code jswan-esp-raw4}, {@code jswan-esp-raw6})
+ * decapsulates what arrives and writes it to the TUN device. Raw sockets have no GSO or GRO, so each datagram
+ * crosses the kernel on its own: ESP-in-UDP stays the fast path.
+ */
+public final class PlainEspSockets implements AutoCloseable {
+    private static final System.Logger NET = System.getLogger("NET");
+    /** As the NAT-T socket's: a burst of full-size datagrams waits here while the reader decrypts. */
+    private static final int RECEIVE_BUFFER = 4 << 20;
+
+    private final Family v4;
+    private final Family v6;
+
+    private PlainEspSockets(final Family v4, final Family v6) {
+        this.v4 = v4;
+        this.v6 = v6;
+    }
+
+    /**
+     * Opens the IPv4 socket and, unless this host has no IPv6, the IPv6 one; nothing runs until {@link #start}.
+     *
+     * @throws NativeException without CAP_NET_RAW (the message says how to grant it)
+     */
+    public static PlainEspSockets open(final TunDevice tun, final EspDataPlane plane, final int batchSize,
+            final int maxDatagram) throws NativeException {
+        Family v4 = new Family(RawEspSocket.open((Inet4Address) null), tun, plane, batchSize, maxDatagram);
+        Family v6 = null;
+        try {
+            v6 = new Family(RawEspSocket.open((Inet6Address) null), tun, plane, batchSize, maxDatagram);
+        } catch (NativeException e) {
+            if (e.errno() != Errno.EAFNOSUPPORT) {
+                v4.socket.close();
+                throw e;
+            }
+            NET.log(System.Logger.Level.INFO, "no IPv6 on this host: plain ESP over IPv4 only");
+        }
+        return new PlainEspSockets(v4, v6);
+    }
+
+    /** Starts the reader threads. */
+    public void start() {
+        v4.start("jswan-esp-raw4");
+        if (v6 != null) {
+            v6.start("jswan-esp-raw6");
+        }
+    }
+
+    /** Whether plain ESP can reach {@code peer} (its address family has a socket). */
+    public boolean reaches(final InetAddress peer) {
+        return peer instanceof Inet4Address || v6 != null;
+    }
+
+    /** TUN thread: sends the batch's packets whose SA is not UDP-encapsulated; the others are skipped. */
+    void send(final PacketBatch batch, final EspEndpoint[] destinations) {
+        boolean any6 = false;
+        int n = batch.count();
+        for (int i = 0; i < n; i++) {
+            any6 |= !destinations[i].udpEncap() && destinations[i].ipv6();
+        }
+        v4.send(batch, destinations, n);
+        if (any6 && v6 != null) {
+            v6.send(batch, destinations, n);
+        }
+    }
+
+    /** For the stop log: what each socket moved. */
+    public String counters() {
+        return "plain ESP sockets: IPv4 " + v4.counters() + (v6 == null ? "" : "; IPv6 " + v6.counters());
+    }
+
+    /** Closes the sockets (waking their readers) and waits for the readers; the TUN thread must have stopped. */
+    @Override
+    public void close() {
+        v4.close();
+        if (v6 != null) {
+            v6.close();
+        }
+    }
+
+    /** One address family: its socket, its sender, its reader and that reader's inbound processor. */
+    private static final class Family implements Runnable {
+        final RawEspSocket socket;
+        final UdpBatchSender sender;
+        final InboundProcessor inbound;
+        final PacketBatch received;
+        final InetSocketAddress[] to;
+        final boolean ipv6;
+        Thread thread;
+        volatile long datagrams;
+        volatile long runts;
+        private boolean sendFailed;
+
+        Family(final RawEspSocket socket, final TunDevice tun, final EspDataPlane plane, final int batchSize,
+                final int maxDatagram) throws NativeException {
+            this.socket = socket;
+            socket.receiveBuffer(RECEIVE_BUFFER);
+            try {
+                this.sender = socket.batchSender(batchSize);
+            } catch (NativeException e) {
+                socket.close();
+                throw e;
+            }
+            this.ipv6 = !socket.ipv4();
+            this.inbound = new InboundProcessor(tun, plane, ipv6 ? InboundProcessor.Arrival.PLAIN_IPV6
+                    : InboundProcessor.Arrival.PLAIN_IPV4, batchSize, maxDatagram);
+            this.received = inbound.batch();
+            this.to = new InetSocketAddress[batchSize];
+        }
+
+        void start(final String name) {
+            thread = new Thread(this, name);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void send(final PacketBatch batch, final EspEndpoint[] destinations, final int n) {
+            int count = 0;
+            for (int i = 0; i < n && i < to.length; i++) {
+                EspEndpoint d = destinations[i];
+                // The backend gives plain-ESP endpoints port 0: raw IPv6 sockets refuse any other but 50.
+                to[i] = !d.udpEncap() && d.ipv6() == ipv6 ? d.remote() : null;
+                count += to[i] == null ? 0 : 1;
+            }
+            if (count == 0) {
+                return;
+            }
+            try {
+                sender.send(batch, to);
+            } catch (ClosedChannelException e) {
+                // shutting down
+            } catch (IOException e) {
+                if (!sendFailed) {
+                    sendFailed = true;
+                    NET.log(System.Logger.Level.ERROR, "sending plain ESP failed: " + e.getMessage());
+                }
+            }
+        }
+
+        /**
+         * Receives straight into the inbound processor's batch at its headroom. An IPv4 datagram starts with its IP
+         * header, which the packet's offset then skips; one too short for its own header becomes an empty packet,
+         * which the processor counts as malformed.
+         */
+        @Override
+        public void run() {
+            while (true) {
+                int n;
+                try {
+                    n = socket.receive(received, InboundProcessor.HEADROOM);
+                } catch (IOException e) {
+                    NET.log(System.Logger.Level.ERROR, "receiving plain ESP failed, no more plain ESP is read: "
+                            + e.getMessage());
+                    return;
+                }
+                if (n < 0) {
+                    return;
+                }
+                if (!ipv6) {
+                    for (int i = 0; i < n; i++) {
+                        ByteBuffer slot = received.slot(i);
+                        int off = received.offset(i);
+                        int len = received.length(i);
+                        int ihl = RawEspSocket.ipv4HeaderLength(slot, off);
+                        if (ihl < 20 || ihl >= len) {
+                            received.set(i, off, 0);
+                            runts++;
+                        } else {
+                            received.set(i, off + ihl, len - ihl);
+                        }
+                    }
+                }
+                datagrams += n;
+                try {
+                    inbound.process(n);
+                } catch (IOException e) {
+                    NET.log(System.Logger.Level.WARNING, "writing to the TUN device failed: " + e.getMessage());
+                }
+            }
+        }
+
+        String counters() {
+            return datagrams + " datagrams in (" + runts + " runts), " + sender.datagramsSent() + " out, "
+                    + (sender.drops() + socket.sendDrops()) + " refused";
+        }
+
+        void close() {
+            socket.close();
+            if (thread != null) {
+                try {
+                    thread.join(2000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+}
