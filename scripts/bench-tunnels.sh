@@ -15,8 +15,9 @@
 # jswan variants, to compare within one run: jswan@17 / jswan@25 pick the JDK by major version (default: the
 # launcher's choice), jswan+MODE passes -Djswan.esp.tx=MODE (gso, sendmmsg, netty), jswan+nogro turns off the TUN
 # offloads (write coalescing and TSO reads), jswan+notso only the TSO reads, jswan+noudpgro turns off UDP GRO on the
-# NAT-T socket, jswan+openssl / jswan+gnutls / jswan+jca pick the ESP crypto backend (-Djswan.esp.crypto), jswan+nettyrx has Netty's event
-# loop read ESP instead of jswan's recvmmsg loop, and jswan-base runs the jar named
+# NAT-T socket, jswan+openssl / jswan+gnutls / jswan+jca pick the ESP crypto backend (-Djswan.esp.crypto),
+# jswan+plainesp sends plain ESP (IP protocol 50, --esp-encap nat) instead of ESP-in-UDP, jswan+nettyrx has
+# Netty's event loop read ESP instead of jswan's recvmmsg loop, and jswan-base runs the jar named
 # by $JSWAN_BASE_JAR instead of gateway/target/jswan.jar; e.g.
 # jswan-base@17 jswan@17 jswan@25+netty+nogro. Extra JVM options for the jswan gateways (profiling): $JSWAN_JVM_OPTS.
 set -euo pipefail
@@ -29,7 +30,7 @@ while getopts "t:w:o:h" opt; do
     t) secs=$OPTARG ;;
     w) omit=$OPTARG ;;
     o) out=$OPTARG ;;
-    *) sed -n '2,18p' "$0"; exit 0 ;;
+    *) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
   esac
 done
 shift $((OPTIND - 1))
@@ -241,9 +242,11 @@ jdk_home() { # major -> JAVA_HOME of an installed JDK of that major version
 }
 
 jswan_cmd=()
+jswan_args=()
 jswan_why=""
-jswan_variant() { # name -> jswan_cmd (the daemon command without arguments)
+jswan_variant() { # name -> jswan_cmd (the daemon command without arguments), jswan_args (daemon options)
   local name=$1 jar="$here/gateway/target/jswan.jar" home="" java opts=()
+  jswan_args=()
   [[ $name == jswan-base* ]] && jar=${JSWAN_BASE_JAR:-}
   [ -n "$jar" ] && [ -f "$jar" ] || { jswan_why="no jar (build it, or set JSWAN_BASE_JAR)"; return 1; }
   if [[ $name =~ @([0-9]+) ]]; then
@@ -278,6 +281,7 @@ jswan_variant() { # name -> jswan_cmd (the daemon command without arguments)
       noudpgro) opts+=(-Djswan.udp.gro=false) ;;
       jca|openssl|gnutls) opts+=("-Djswan.esp.crypto=$word") ;;
       nettyrx) opts+=(-Djswan.esp.rx=netty) ;;
+      plainesp) jswan_args+=(--esp-encap nat) ;;
       *) opts+=("-Djswan.esp.tx=$word") ;;
     esac
   done
@@ -304,7 +308,7 @@ connections { bench { local_addrs = $2
 secrets { ike { secret = bench-only-secret } }
 CONF
   ip netns exec "$ns" "${jswan_cmd[@]}" daemon --config-dir "$dir" --vici-socket "$dir/jswan.vici" \
-    --log-file "$dir/jswan.log" >"$dir/jswan.out" 2>&1 &
+    --log-file "$dir/jswan.log" "${jswan_args[@]}" >"$dir/jswan.out" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 100); do grep -q "listening on UDP" "$dir/jswan.log" 2>/dev/null && break; sleep 0.2; done
 }

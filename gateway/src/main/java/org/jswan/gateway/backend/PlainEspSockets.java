@@ -201,8 +201,8 @@ public final class PlainEspSockets implements AutoCloseable {
         }
 
         String counters() {
-            return datagrams + " datagrams in (" + runts + " runts), " + sender.datagramsSent() + " out, "
-                    + (sender.drops() + socket.sendDrops()) + " refused";
+            return datagrams + " datagrams in (" + (runts + socket.runts()) + " runts), " + sender.datagramsSent()
+                    + " out, " + (sender.drops() + socket.sendDrops()) + " refused";
         }
 
         void close() {

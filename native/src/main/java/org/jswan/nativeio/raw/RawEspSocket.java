@@ -25,8 +25,8 @@ import org.jswan.nativeio.udp.UdpBatchSender;
  * deliver the IPv6 header (RFC 3542 §3, ipv6(7)), so an IPv6 socket is {@link #connect connected} to its one peer:
  * the kernel then delivers only that peer's ESP and {@link #send(PacketBatch)} needs no address.
  *
- * <p>Same threading and batching as {@code LinuxTunDevice}: one receiving and one sending thread, {@link #receive}
- * blocks for the first datagram then drains, {@link #close} wakes both; nothing allocated per packet.
+ * <p>Same threading as {@code LinuxTunDevice}: one receiving and one sending thread, {@link #receive} blocks for the
+ * first datagram then takes a batch in one recvmmsg(2), {@link #close} wakes both; nothing allocated per packet.
  */
 public final class RawEspSocket implements AutoCloseable {
     /** IANA protocol number of ESP (RFC 4303 §2). */
@@ -36,6 +36,9 @@ public final class RawEspSocket implements AutoCloseable {
     private static final int SOL_SOCKET = 1;
     private static final int SO_RCVBUF = 8;
     private static final int SO_RCVBUFFORCE = 33;
+    private static final int MMSGHDR_SIZE = 64;
+    private static final int IOVEC_SIZE = 16;
+    private static final int MSG_TRUNC = 0x20;
     /** struct sockaddr_in6: family, port, flowinfo, 16-byte address at 8, scope id at 24. */
     private static final int SOCKADDR_IN6_SIZE = 28;
 
@@ -51,7 +54,13 @@ public final class RawEspSocket implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile long sendDrops;
     private volatile long icmpErrors;
+    private volatile long runts;
     private UdpBatchSender batchSender;
+    /** receive's recvmmsg vector, for the batch and headroom it was made for (receiving thread only). */
+    private ByteBuffer receiveMessages;
+    private long receiveAddress;
+    private PacketBatch receiveBatch;
+    private int receiveHeadroom;
 
     private RawEspSocket(final LibC libc, final int fd, final int family, final Wakeup wakeup) {
         this.libc = libc;
@@ -172,8 +181,10 @@ public final class RawEspSocket implements AutoCloseable {
     }
 
     /**
-     * Blocks until a datagram arrives, then drains up to {@code batch.capacity()}. Datagram {@code i} (IPv4 header
-     * included on an IPv4 socket; ESP only on an IPv6 one) lands at {@code headroom} in slot {@code i}.
+     * Blocks until a datagram arrives, then takes what is waiting, up to {@code batch.capacity()}, in one
+     * recvmmsg(2) straight into the slots. Datagram {@code i} (IPv4 header included on an IPv4 socket; ESP only on an
+     * IPv6 one) lands at {@code headroom} in slot {@code i}. One too short to be ESP or cut off by the slot is left
+     * out and counted ({@link #runts}).
      *
      * @return the number received; -1 once closed
      */
@@ -181,26 +192,39 @@ public final class RawEspSocket implements AutoCloseable {
         if (headroom < 0 || headroom >= batch.slotSize()) {
             throw new IllegalArgumentException("headroom " + headroom + " outside the slot");
         }
-        int room = batch.slotSize() - headroom;
         receiveLock.lock();
         try {
-            int n = 0;
-            while (n < batch.capacity() && !closed.get()) {
-                ByteBuffer slot = batch.slot(n);
-                slot.limit(slot.capacity()).position(headroom);
-                long r = libc.recvfrom(fd, slot, room, 0, null, null);
-                if (r >= 0) {
-                    if (r >= (family == LibC.AF_INET ? 20 : 8)) { // an IPv4 header, or SPI and sequence number
-                        batch.set(n++, headroom, (int) r);
+            long vector = receiveVector(batch, headroom);
+            int min = family == LibC.AF_INET ? 20 : 8; // an IPv4 header, or SPI and sequence number
+            while (!closed.get()) {
+                int r = libc.recvmmsg(fd, vector, batch.capacity(), 0, 0);
+                if (r > 0) {
+                    int n = 0;
+                    for (int m = 0; m < r; m++) {
+                        int at = m * MMSGHDR_SIZE;
+                        int len = receiveMessages.getInt(at + 56);
+                        if ((receiveMessages.getInt(at + 48) & MSG_TRUNC) != 0 || len < min) {
+                            runts++;
+                            continue;
+                        }
+                        if (n != m) { // close the gap a runt left: its slot takes this datagram
+                            ByteBuffer from = batch.slot(m);
+                            batch.slot(n).put(headroom, from, headroom, len);
+                        }
+                        batch.set(n++, headroom, len);
+                    }
+                    if (n > 0) {
+                        batch.count(n);
+                        return n;
                     }
                     continue;
                 }
-                int err = LibC.errno();
+                int err = r < 0 ? LibC.errno() : Errno.EAGAIN.number();
                 if (err == Errno.EINTR.number()) {
                     continue;
                 }
                 if (err == Errno.EAGAIN.number()) {
-                    if (n > 0 || !readable.await()) {
+                    if (!readable.await()) {
                         break;
                     }
                     continue;
@@ -211,16 +235,44 @@ public final class RawEspSocket implements AutoCloseable {
                     icmpErrors++;
                     continue;
                 }
-                if (n > 0) {
-                    break;
-                }
-                throw NativeException.of("recvfrom(raw ESP)", err, null);
+                throw NativeException.of("recvmmsg(raw ESP)", err, null);
             }
-            batch.count(n);
-            return n == 0 && closed.get() ? -1 : n;
+            batch.count(0);
+            return -1;
         } finally {
             receiveLock.unlock();
         }
+    }
+
+    /**
+     * The {@code struct mmsghdr} array (no names, no control) and one iovec per slot of {@code batch} at
+     * {@code headroom}, made again only when the batch or the headroom changes. Layouts as in UdpBatchSender's.
+     */
+    private long receiveVector(final PacketBatch batch, final int headroom) {
+        if (batch == receiveBatch && headroom == receiveHeadroom) {
+            return receiveAddress;
+        }
+        int n = batch.capacity();
+        int iovAt = n * MMSGHDR_SIZE;
+        ByteBuffer mem = ByteBuffer.allocateDirect(iovAt + n * IOVEC_SIZE).order(ByteOrder.nativeOrder());
+        long base = LibC.address(mem);
+        for (int m = 0; m < n; m++) {
+            int at = m * MMSGHDR_SIZE;
+            mem.putLong(at + 16, base + iovAt + (long) m * IOVEC_SIZE); // msg_iov
+            mem.putLong(at + 24, 1); // msg_iovlen; name and control stay NULL / 0
+            mem.putLong(iovAt + m * IOVEC_SIZE, LibC.address(batch.slot(m)) + headroom);
+            mem.putLong(iovAt + m * IOVEC_SIZE + 8, batch.slotSize() - headroom);
+        }
+        receiveMessages = mem;
+        receiveAddress = base;
+        receiveBatch = batch;
+        receiveHeadroom = headroom;
+        return base;
+    }
+
+    /** Datagrams left out of a {@link #receive}: shorter than an IPv4 header or an ESP header, or cut off. */
+    public long runts() {
+        return runts;
     }
 
     /**

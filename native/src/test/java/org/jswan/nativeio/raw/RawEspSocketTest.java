@@ -203,4 +203,48 @@ class RawEspSocketTest {
             }
         }
     }
+
+    /** A datagram too short to be ESP is left out of the batch; the ones after it move up, bytes intact. */
+    @Test
+    void aRuntIsLeftOutAndTheDatagramsAfterItMoveUp() throws Exception {
+        Inet6Address lo = (Inet6Address) InetAddress.getByName("::1");
+        int spi = ThreadLocalRandom.current().nextInt(256, Integer.MAX_VALUE);
+        try (RawEspSocket s = RawEspSocket.open(lo)) {
+            s.connect(lo);
+            PacketBatch out = new PacketBatch(3, 256);
+            out.slot(0).putInt(HEADROOM, spi);
+            out.set(0, HEADROOM, 4); // SPI only: no room for a sequence number
+            for (int i = 1; i < 3; i++) {
+                out.slot(i).putInt(HEADROOM, spi).putInt(HEADROOM + 4, i).putLong(HEADROOM + 8, 0x0101_0101L * i);
+                out.set(i, HEADROOM, 16);
+            }
+            out.count(3);
+            assertEquals(3, s.send(out));
+            PacketBatch in = new PacketBatch(8, 256);
+            int[] got = new int[3];
+            CompletableFuture<Void> watchdog = CompletableFuture.runAsync(s::close,
+                    CompletableFuture.delayedExecutor(5, TimeUnit.SECONDS));
+            try {
+                while (got[1] + got[2] < 2) {
+                    int n = s.receive(in, HEADROOM);
+                    if (n < 0) {
+                        fail("datagrams 1 and 2 did not come back within 5 s");
+                    }
+                    for (int i = 0; i < n; i++) {
+                        ByteBuffer slot = in.slot(i);
+                        int off = in.offset(i);
+                        if (slot.getInt(off) == spi) {
+                            int seq = slot.getInt(off + 4);
+                            assertEquals(16, in.length(i));
+                            assertEquals(0x0101_0101L * seq, slot.getLong(off + 8), "datagram " + seq + " intact");
+                            got[seq]++;
+                        }
+                    }
+                }
+            } finally {
+                watchdog.cancel(false);
+            }
+            assertEquals(1, s.runts(), "the 4-byte datagram");
+        }
+    }
 }
