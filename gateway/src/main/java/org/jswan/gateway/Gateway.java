@@ -173,7 +173,14 @@ public final class Gateway implements AutoCloseable {
         if (tun != null) {
             // Before any CHILD_SA exists, so no ESP is lost while the reader is chosen.
             EspReceiver espReceiver = new EspReceiver(tun, plane, tun.batchSize(), MAX_DATAGRAM);
-            rx = nativeNatTReceiver(sockets, tun);
+            try {
+                rx = nativeNatTReceiver(sockets, tun);
+            } catch (GatewayException e) {
+                if (plainEsp != null) {
+                    plainEsp.close(); // the sockets and the TUN device are closed already
+                }
+                throw e;
+            }
             if (rx != null) {
                 UdpSockets fallbackTo = sockets;
                 rxLoop = new NatTReceiveLoop(rx, NAT_T_READ_BATCH, espReceiver, receiver,

@@ -90,6 +90,34 @@ class PlainEspTest {
                 "no plain ESP packet was refused: " + drops.group(1));
     }
 
+    /** Over IPv6 outer addresses, with IPv6 inside: the IPv6 raw socket (which takes no IP header) carries it. */
+    @Test
+    @Timeout(120)
+    void overIpv6ThePlainEspGoesThroughTheIpv6RawSockets() {
+        Lab.assumeRoot();
+        SiteToSite net = SiteToSite.build(lab);
+        PacketCapture wan = PacketCapture.start(net.gwA(), SiteToSite.WAN);
+        JswanNode a = new JswanNode(lab, net.gwA(), "gwA").swanctlConf(SiteToSiteConfigs.psk(SiteToSite.GW_A_WAN6,
+                SiteToSite.GW_B_WAN6, SiteToSite.SUBNET_A6, SiteToSite.SUBNET_B6, "gwa.jswan.test", "gwb.jswan.test",
+                IKE, ESP, "none", "", "")).args("--esp-encap", "nat").start();
+        JswanNode b = new JswanNode(lab, net.gwB(), "gwB").swanctlConf(SiteToSiteConfigs.psk(SiteToSite.GW_B_WAN6,
+                SiteToSite.GW_A_WAN6, SiteToSite.SUBNET_B6, SiteToSite.SUBNET_A6, "gwb.jswan.test", "gwa.jswan.test",
+                IKE, ESP, "start", "", "")).args("--esp-encap", "nat").start();
+        a.awaitLog("CHILD_SA net{", Duration.ofSeconds(20));
+        PingResult ping = Ping.ping(net.hostA(), SiteToSite.HOST_B6, 5, Duration.ofSeconds(8));
+        assertEquals(5, ping.received(), ping.output());
+        CaptureSummary wire = wan.summary();
+        lab.note("gwA wan capture, IPv6: " + wire);
+        assertTrue(wire.count(l -> l.contains("IP6 " + SiteToSite.GW_A_WAN6.replace("fd00:0::", "fd00::"))
+                && l.contains("ESP(spi=")) >= 5, "plain ESP over IPv6 from gwA: " + wire.lines());
+        assertEquals(0, wire.espInUdp(), wire.toString());
+        assertEquals(0, a.stop());
+        assertEquals(0, b.stop());
+        Matcher raw = Pattern.compile("IPv6 (\\d+) datagrams in \\(0 runts\\), (\\d+) out, 0 refused").matcher(a.log());
+        assertTrue(raw.find(), a.log());
+        assertTrue(Long.parseLong(raw.group(1)) >= 5 && Long.parseLong(raw.group(2)) >= 5, raw.group());
+    }
+
     /** The default side fakes a NAT, as kernel-libipsec does: ESP-in-UDP even though the peer would go plain. */
     @Test
     @Timeout(120)
