@@ -5,7 +5,6 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import org.jswan.esp.api.EspEndpoint;
 import org.jswan.esp.engine.EspDataPlane;
@@ -99,17 +98,14 @@ public final class PlainEspSockets implements AutoCloseable {
         }
     }
 
-    /** One address family: its socket, its sender, its reader and that reader's inbound processor. */
-    private static final class Family implements Runnable {
+    /** One address family: its socket, its sender, and its reader with that reader's inbound processor. */
+    private static final class Family {
         final RawEspSocket socket;
         final UdpBatchSender sender;
-        final InboundProcessor inbound;
-        final PacketBatch received;
+        final PlainEspReader reader;
         final InetSocketAddress[] to;
         final boolean ipv6;
         Thread thread;
-        volatile long datagrams;
-        volatile long runts;
         private boolean sendFailed;
 
         Family(final RawEspSocket socket, final TunDevice tun, final EspDataPlane plane, final int batchSize,
@@ -123,14 +119,14 @@ public final class PlainEspSockets implements AutoCloseable {
                 throw e;
             }
             this.ipv6 = !socket.ipv4();
-            this.inbound = new InboundProcessor(tun, plane, ipv6 ? InboundProcessor.Arrival.PLAIN_IPV6
-                    : InboundProcessor.Arrival.PLAIN_IPV4, batchSize, maxDatagram);
-            this.received = inbound.batch();
+            this.reader = new PlainEspReader(socket, new InboundProcessor(tun, plane, ipv6
+                    ? InboundProcessor.Arrival.PLAIN_IPV6 : InboundProcessor.Arrival.PLAIN_IPV4, batchSize,
+                    maxDatagram));
             this.to = new InetSocketAddress[batchSize];
         }
 
         void start(final String name) {
-            thread = new Thread(this, name);
+            thread = new Thread(reader, name);
             thread.setDaemon(true);
             thread.start();
         }
@@ -158,50 +154,8 @@ public final class PlainEspSockets implements AutoCloseable {
             }
         }
 
-        /**
-         * Receives straight into the inbound processor's batch at its headroom. An IPv4 datagram starts with its IP
-         * header, which the packet's offset then skips; one too short for its own header becomes an empty packet,
-         * which the processor counts as malformed.
-         */
-        @Override
-        public void run() {
-            while (true) {
-                int n;
-                try {
-                    n = socket.receive(received, InboundProcessor.HEADROOM);
-                } catch (IOException e) {
-                    NET.log(System.Logger.Level.ERROR, "receiving plain ESP failed, no more plain ESP is read: "
-                            + e.getMessage());
-                    return;
-                }
-                if (n < 0) {
-                    return;
-                }
-                if (!ipv6) {
-                    for (int i = 0; i < n; i++) {
-                        ByteBuffer slot = received.slot(i);
-                        int off = received.offset(i);
-                        int len = received.length(i);
-                        int ihl = RawEspSocket.ipv4HeaderLength(slot, off);
-                        if (ihl < 20 || ihl >= len) {
-                            received.set(i, off, 0);
-                            runts++;
-                        } else {
-                            received.set(i, off + ihl, len - ihl);
-                        }
-                    }
-                }
-                datagrams += n;
-                try {
-                    inbound.process(n);
-                } catch (IOException e) {
-                    NET.log(System.Logger.Level.WARNING, "writing to the TUN device failed: " + e.getMessage());
-                }
-            }
-        }
-
         String counters() {
-            return datagrams + " datagrams in (" + (runts + socket.runts()) + " runts), " + sender.datagramsSent()
+            return reader.datagrams() + " datagrams in (" + socket.runts() + " runts), " + sender.datagramsSent()
                     + " out, " + (sender.drops() + socket.sendDrops()) + " refused";
         }
 

@@ -4,26 +4,24 @@ import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.nio.ByteBuffer;
 
 import org.jswan.esp.api.EspEndpoint;
 import org.jswan.esp.api.EspTransport;
 import org.jswan.esp.engine.InboundProcessor;
+import org.jswan.gateway.backend.PlainEspReader;
 import org.jswan.nativeio.raw.RawEspSocket;
 import org.jswan.nativeio.tun.PacketBatch;
 
 /**
  * Plain ESP (IP protocol 50) for a static tunnel over {@link RawEspSocket}: the kernel writes the outer IPv4 or IPv6
  * header, so the engine hands over ESP packets ({@link org.jswan.esp.api.Framing#ESP}, in transport mode too). The
- * socket is connected to the peer, so the kernel delivers only its ESP; IPv4 datagrams carry their IPv4 header, which
- * is stripped before decapsulation, IPv6 ones arrive without it.
+ * socket is bound to the local address and connected to the peer, so the kernel delivers only the peer's ESP to
+ * it, and not other tunnels' (each static tunnel has a socket of its own); {@link PlainEspReader} reads it.
  */
 final class RawEspChannel implements EspTransport, Runnable {
     private static final System.Logger ESP = System.getLogger("ESP");
     private final RawEspSocket socket;
-    private final int remote;
-    private final InboundProcessor inbound;
-    private final PacketBatch receive;
+    private final PlainEspReader reader;
 
     RawEspChannel(final InetAddress local, final InetAddress remote, final InboundProcessor inbound)
             throws IOException {
@@ -35,9 +33,7 @@ final class RawEspChannel implements EspTransport, Runnable {
             socket.close();
             throw e;
         }
-        this.remote = remote instanceof Inet4Address v4 ? RawEspSocket.toInt(v4) : 0;
-        this.inbound = inbound;
-        this.receive = new PacketBatch(inbound.batch().capacity(), inbound.batch().slotSize());
+        this.reader = new PlainEspReader(socket, inbound);
     }
 
     @Override
@@ -51,43 +47,7 @@ final class RawEspChannel implements EspTransport, Runnable {
 
     @Override
     public void run() {
-        while (true) {
-            int n;
-            try {
-                n = socket.receive(receive, 0);
-            } catch (IOException e) {
-                ESP.log(System.Logger.Level.WARNING, "raw ESP receive failed: " + e.getMessage());
-                return;
-            }
-            if (n < 0) {
-                return;
-            }
-            int staged = 0;
-            for (int i = 0; i < n; i++) {
-                ByteBuffer slot = receive.slot(i);
-                int off = receive.offset(i);
-                int len = receive.length(i);
-                int ihl = 0;
-                if (socket.ipv4()) {
-                    ihl = RawEspSocket.ipv4HeaderLength(slot, off);
-                    if (ihl < 20 || ihl >= len || RawEspSocket.ipv4Source(slot, off) != remote) {
-                        continue;
-                    }
-                }
-                ByteBuffer esp = slot.duplicate();
-                esp.limit(off + len).position(off + ihl);
-                if (inbound.stage(staged, esp)) {
-                    staged++;
-                }
-            }
-            if (staged > 0) {
-                try {
-                    inbound.process(staged);
-                } catch (IOException e) {
-                    ESP.log(System.Logger.Level.WARNING, "writing to the TUN device failed: " + e.getMessage());
-                }
-            }
-        }
+        reader.run();
     }
 
     void close() {

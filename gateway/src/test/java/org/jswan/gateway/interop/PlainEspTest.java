@@ -31,12 +31,18 @@ class PlainEspTest {
     @RegisterExtension
     final Lab lab = Lab.create();
 
-    private JswanNode gateway(final SiteToSite net, final boolean siteA, final String start, final String encap) {
+    /** Gateway A or B of the lab, IPv4 (or IPv6) outside and inside, with {@code --esp-encap encap}. */
+    private JswanNode gateway(final SiteToSite net, final boolean siteA, final boolean ipv6, final String start,
+            final String encap) {
+        String wanA = ipv6 ? SiteToSite.GW_A_WAN6 : SiteToSite.GW_A_WAN;
+        String wanB = ipv6 ? SiteToSite.GW_B_WAN6 : SiteToSite.GW_B_WAN;
+        String subnetA = ipv6 ? SiteToSite.SUBNET_A6 : SiteToSite.SUBNET_A;
+        String subnetB = ipv6 ? SiteToSite.SUBNET_B6 : SiteToSite.SUBNET_B;
         String conf = siteA
-                ? SiteToSiteConfigs.psk(SiteToSite.GW_A_WAN, SiteToSite.GW_B_WAN, SiteToSite.SUBNET_A,
-                        SiteToSite.SUBNET_B, "gwa.jswan.test", "gwb.jswan.test", IKE, ESP, start, "", "")
-                : SiteToSiteConfigs.psk(SiteToSite.GW_B_WAN, SiteToSite.GW_A_WAN, SiteToSite.SUBNET_B,
-                        SiteToSite.SUBNET_A, "gwb.jswan.test", "gwa.jswan.test", IKE, ESP, start, "", "");
+                ? SiteToSiteConfigs.psk(wanA, wanB, subnetA, subnetB, "gwa.jswan.test", "gwb.jswan.test", IKE, ESP,
+                        start, "", "")
+                : SiteToSiteConfigs.psk(wanB, wanA, subnetB, subnetA, "gwb.jswan.test", "gwa.jswan.test", IKE, ESP,
+                        start, "", "");
         return new JswanNode(lab, siteA ? net.gwA() : net.gwB(), siteA ? "gwA" : "gwB").swanctlConf(conf)
                 .args("--esp-encap", encap).start();
     }
@@ -47,8 +53,8 @@ class PlainEspTest {
         Lab.assumeRoot();
         SiteToSite net = SiteToSite.build(lab);
         PacketCapture wan = PacketCapture.start(net.gwA(), SiteToSite.WAN);
-        JswanNode a = gateway(net, true, "none", "nat");
-        JswanNode b = gateway(net, false, "start", "nat");
+        JswanNode a = gateway(net, true, false, "none", "nat");
+        JswanNode b = gateway(net, false, false, "start", "nat");
         a.awaitLog("CHILD_SA net{", Duration.ofSeconds(20));
         b.awaitLog("CHILD_SA net{", Duration.ofSeconds(20));
         assertTrue(a.log().contains("plain ESP unless a NAT is detected"), a.log());
@@ -97,12 +103,8 @@ class PlainEspTest {
         Lab.assumeRoot();
         SiteToSite net = SiteToSite.build(lab);
         PacketCapture wan = PacketCapture.start(net.gwA(), SiteToSite.WAN);
-        JswanNode a = new JswanNode(lab, net.gwA(), "gwA").swanctlConf(SiteToSiteConfigs.psk(SiteToSite.GW_A_WAN6,
-                SiteToSite.GW_B_WAN6, SiteToSite.SUBNET_A6, SiteToSite.SUBNET_B6, "gwa.jswan.test", "gwb.jswan.test",
-                IKE, ESP, "none", "", "")).args("--esp-encap", "nat").start();
-        JswanNode b = new JswanNode(lab, net.gwB(), "gwB").swanctlConf(SiteToSiteConfigs.psk(SiteToSite.GW_B_WAN6,
-                SiteToSite.GW_A_WAN6, SiteToSite.SUBNET_B6, SiteToSite.SUBNET_A6, "gwb.jswan.test", "gwa.jswan.test",
-                IKE, ESP, "start", "", "")).args("--esp-encap", "nat").start();
+        JswanNode a = gateway(net, true, true, "none", "nat");
+        JswanNode b = gateway(net, false, true, "start", "nat");
         a.awaitLog("CHILD_SA net{", Duration.ofSeconds(20));
         PingResult ping = Ping.ping(net.hostA(), SiteToSite.HOST_B6, 5, Duration.ofSeconds(8));
         assertEquals(5, ping.received(), ping.output());
@@ -125,8 +127,8 @@ class PlainEspTest {
         Lab.assumeRoot();
         SiteToSite net = SiteToSite.build(lab);
         PacketCapture wan = PacketCapture.start(net.gwA(), SiteToSite.WAN);
-        JswanNode a = gateway(net, true, "none", "nat");
-        JswanNode b = gateway(net, false, "start", "always");
+        JswanNode a = gateway(net, true, false, "none", "nat");
+        JswanNode b = gateway(net, false, false, "start", "always");
         a.awaitLog("CHILD_SA net{", Duration.ofSeconds(20));
         assertTrue(b.log().contains("ESP always UDP-encapsulated"), b.log());
         PingResult ping = Ping.ping(net.hostA(), SiteToSite.HOST_B, 3, Duration.ofSeconds(8));

@@ -245,6 +245,31 @@ public final class RawEspSocket implements AutoCloseable {
     }
 
     /**
+     * {@link #receive}, then each datagram's packet starts at its ESP header: on an IPv4 socket the offset moves past
+     * the IPv4 header (which stays in the slot in front, as headroom); one whose header length is impossible becomes
+     * an empty packet, which a decapsulator counts as malformed, and is counted in {@link #runts}.
+     *
+     * @return the number received; -1 once closed
+     */
+    public int receiveEsp(final PacketBatch batch, final int headroom) throws IOException {
+        int n = receive(batch, headroom);
+        if (family == LibC.AF_INET) {
+            for (int i = 0; i < n; i++) {
+                int off = batch.offset(i);
+                int len = batch.length(i);
+                int ihl = ipv4HeaderLength(batch.slot(i), off);
+                if (ihl < 20 || ihl >= len) {
+                    batch.set(i, off, 0);
+                    runts++;
+                } else {
+                    batch.set(i, off + ihl, len - ihl);
+                }
+            }
+        }
+        return n;
+    }
+
+    /**
      * The {@code struct mmsghdr} array (no names, no control) and one iovec per slot of {@code batch} at
      * {@code headroom}, made again only when the batch or the headroom changes. Layouts as in UdpBatchSender's.
      */
