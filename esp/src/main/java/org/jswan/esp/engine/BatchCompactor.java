@@ -12,6 +12,20 @@ final class BatchCompactor {
     }
 
     /**
+     * Keeps packet {@code i}, now at {@code [offset, offset + length)} of its slot, as the batch's packet number
+     * {@code kept} (moved forward over a gap if there is one).
+     *
+     * @return the number of packets kept so far, this one included
+     */
+    static int keep(final PacketBatch batch, final int i, final int kept, final int offset, final int length) {
+        batch.set(i, offset, length);
+        if (kept != i) {
+            move(batch, i, kept);
+        }
+        return kept + 1;
+    }
+
+    /**
      * Moves slot {@code from}'s packet into slot {@code to} at the same offset (keeping its headroom).
      */
     static void move(final PacketBatch batch, final int from, final int to) {
@@ -19,9 +33,7 @@ final class BatchCompactor {
         ByteBuffer dst = batch.slot(to);
         int off = batch.offset(from);
         int len = batch.length(from);
-        for (int i = 0; i < len; i++) {
-            dst.put(off + i, src.get(off + i));
-        }
+        dst.put(off, src, off, len);
         batch.set(to, off, len);
     }
 }

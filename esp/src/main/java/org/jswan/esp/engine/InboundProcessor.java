@@ -143,11 +143,7 @@ public final class InboundProcessor {
                 counters.drop(drop);
                 continue;
             }
-            batch.set(i, inbound.resultOffset(), inbound.resultLength());
-            if (kept != i) {
-                BatchCompactor.move(batch, i, kept);
-            }
-            kept++;
+            kept = BatchCompactor.keep(batch, i, kept, inbound.resultOffset(), inbound.resultLength());
         }
         batch.count(kept);
         try {

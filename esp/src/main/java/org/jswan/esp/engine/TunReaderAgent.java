@@ -109,11 +109,8 @@ public final class TunReaderAgent implements Runnable {
                 counters.drop(drop);
                 continue;
             }
-            batch.set(i, outbound.resultOffset(), outbound.resultLength());
-            if (kept != i) {
-                BatchCompactor.move(batch, i, kept);
-            }
-            destinations[kept++] = sa.endpoint();
+            destinations[kept] = sa.endpoint();
+            kept = BatchCompactor.keep(batch, i, kept, outbound.resultOffset(), outbound.resultLength());
         }
         batch.count(kept);
         if (kept > 0) {
