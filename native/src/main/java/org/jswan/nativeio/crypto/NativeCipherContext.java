@@ -18,6 +18,7 @@ abstract class NativeCipherContext implements AutoCloseable {
     private static final int CLOSING = 2;
     private static final int CLOSED = 3;
     static final MemoryIO MEMORY = MemoryIO.getInstance();
+    private static final int ADDRESS_CELLS = 256;
     /** Frees the native objects of contexts nobody closed (a bug elsewhere must not leak keys in C memory). */
     private static final Cleaner CLEANER = Cleaner.create();
 
@@ -29,6 +30,12 @@ abstract class NativeCipherContext implements AutoCloseable {
     private final AtomicInteger state = new AtomicInteger(IDLE);
     /** Heap buffers (tests, vectors) are copied through this direct array; the data plane passes direct buffers. */
     private ByteBuffer staging;
+    /**
+     * Addresses of the direct buffers seen so far, by identity hash, first come first kept: asking jffi costs two JNI
+     * calls per packet, and the data plane passes the same batch slots again and again. Entries are immutable, so
+     * a racing reader sees a whole one or none; a buffer whose cell is taken is simply asked for each time.
+     */
+    private final AddressOf[] addresses = new AddressOf[ADDRESS_CELLS];
     private Cleaner.Cleanable handles;
 
     NativeCipherContext(final int paramsSize, final boolean encrypt) {
@@ -119,13 +126,30 @@ abstract class NativeCipherContext implements AutoCloseable {
             throw new ReadOnlyBufferException(); // the ciphers write in place
         }
         if (buf.isDirect()) {
-            return MEMORY.getDirectBufferAddress(buf) + off;
+            return directAddress(buf) + off;
         }
         if (staging == null || staging.capacity() < length) {
             staging = ByteBuffer.allocateDirect((Math.max(2048, length) + 7) & ~7); // whole longs for the wipe
         }
         staging.put(0, buf, off, length);
         return MEMORY.getDirectBufferAddress(staging);
+    }
+
+    private long directAddress(final ByteBuffer buf) {
+        int cell = System.identityHashCode(buf) & (ADDRESS_CELLS - 1);
+        AddressOf known = addresses[cell];
+        if (known != null && known.buffer() == buf) {
+            return known.address();
+        }
+        long address = MEMORY.getDirectBufferAddress(buf);
+        if (known == null) {
+            addresses[cell] = new AddressOf(buf, address);
+        }
+        return address;
+    }
+
+    /** A direct buffer and the address of its first byte, which never moves. */
+    private record AddressOf(ByteBuffer buffer, long address) {
     }
 
     /** Copies a heap caller's result back; call it before {@link #exit()}, since a close after that wipes staging. */

@@ -65,6 +65,41 @@ class GnutlsAesGcmTest {
         }
     }
 
+    /**
+     * The context remembers buffer addresses by identity hash: with far more buffers than it keeps, and each used
+     * twice in a shuffled order, every seal must still land in its own buffer (slices of one block, as batch slots
+     * are, so a wrong address would overwrite a neighbour).
+     */
+    @Test
+    void manyBuffersEachSealInPlace() {
+        byte[] key = new byte[16];
+        byte[] nonce = new byte[12];
+        byte[] aad = new byte[8];
+        int n = 1000;
+        int slot = 128;
+        ByteBuffer whole = ByteBuffer.allocateDirect(n * slot);
+        ByteBuffer[] slots = new ByteBuffer[n];
+        for (int i = 0; i < n; i++) {
+            slots[i] = whole.slice(i * slot, slot);
+        }
+        Random random = new Random(1000);
+        try (GnutlsAesGcm seal = new GnutlsAesGcm(key, true); EvpAead reference = new EvpAead("AES-128-GCM", key,
+                true)) {
+            for (int round = 0; round < 2; round++) {
+                for (int k = 0; k < n; k++) {
+                    int i = random.nextInt(n);
+                    byte[] plain = new byte[64];
+                    random.nextBytes(plain);
+                    slots[i].put(0, plain);
+                    ByteBuffer expected = packet(true, plain);
+                    assertTrue(reference.seal(expected, 7, 64, prepare(reference, nonce, aad)));
+                    assertTrue(seal.seal(slots[i], 0, 64, prepare(seal, nonce, aad)));
+                    assertEquals(expected.slice(7, 80), slots[i].slice(0, 80), "slot " + i);
+                }
+            }
+        }
+    }
+
     /** RFC 4106 §9 rests on the tag: any changed byte of ciphertext, tag, AAD or nonce must fail the open. */
     @Test
     void anyChangedByteFailsTheOpen() {
