@@ -71,6 +71,24 @@ class DaemonSettingsTest {
     }
 
     @Test
+    void anUnknownEspEncapsulationIsAUsageErrorThatNamesTheChoices(@TempDir final Path dir) throws IOException {
+        Files.writeString(dir.resolve("swanctl.conf"), CONF);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream saved = System.err;
+        int exit;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            exit = new CommandLine(new JswanCommand()).execute("daemon", "--config-dir", dir.toString(),
+                    "--vici-socket", dir.resolve("v.vici").toString(), "--esp-encap", "sometimes");
+        } finally {
+            System.setErr(saved);
+        }
+        assertEquals(2, exit);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--esp-encap takes 'always' or 'nat', not "
+                + "'sometimes'"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void helpShowsTheSettingsOptionAndAnExample() {
         StringWriter sw = new StringWriter();
         CommandLine cl = new CommandLine(new JswanCommand());
