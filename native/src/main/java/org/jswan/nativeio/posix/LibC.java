@@ -82,6 +82,10 @@ public interface LibC {
     @ssize_t
     long write(int fd, @In ByteBuffer buf, @size_t long count);
 
+    /** writev(2): {@code iov} is the address of {@code iovcnt} {@code struct iovec} {base, len} in direct memory. */
+    @ssize_t
+    long writev(int fd, @intptr_t long iov, int iovcnt);
+
     /** {@code fds} holds {@code nfds} {@link #POLLFD_SIZE}-byte {@code struct pollfd} in native byte order. */
     int poll(ByteBuffer fds, @u_int64_t long nfds, int timeoutMillis);
 

@@ -48,6 +48,8 @@ public final class LinuxTunDevice implements TunDevice {
     /** {@code sizeof(struct ifreq)} on 64-bit Linux: 16-byte name + 24-byte union. */
     static final int IFREQ_SIZE = 40;
     private static final int IFREQ_FLAGS_OFFSET = 16;
+    /** {@code struct iovec}: base pointer and length. */
+    private static final int IOVEC_SIZE = 16;
 
     private final LibC libc;
     private final TunOptions options;
@@ -57,9 +59,18 @@ public final class LinuxTunDevice implements TunDevice {
     private final int vnetLength;
     private final FdWaiter readable;
     private final FdWaiter writable;
-    /** With a virtio header: merges TCP segments of a written batch (GRO), and the buffer the merged packet uses. */
+    /**
+     * With a virtio header: merges TCP segments of a written batch (GRO). A merged packet is written with writev(2):
+     * its headers from {@link #merged}, then each segment's payload from its slot ({@link #gather} holds the iovecs).
+     */
     private final TcpCoalescer coalescer;
     private final ByteBuffer merged;
+    private final ByteBuffer gather;
+    private final long gatherAddress;
+    private final long mergedAddress;
+    /** Slot addresses of the batch last written, for the iovecs (writing thread only). */
+    private PacketBatch addressed;
+    private long[] slotAddress;
     /** TSO on: reads go through {@link #staged} and super-packets are cut into segments ({@link TcpSegmenter}). */
     private volatile boolean tso;
     private ByteBuffer staged;
@@ -90,7 +101,12 @@ public final class LinuxTunDevice implements TunDevice {
         this.readable = new FdWaiter(fd, LibC.POLLIN, wakeup);
         this.writable = new FdWaiter(fd, LibC.POLLOUT, wakeup);
         this.coalescer = options.vnetHeader() ? new TcpCoalescer(options.batchSize()) : null;
-        this.merged = options.vnetHeader() ? ByteBuffer.allocateDirect(VirtioNetHeader.LENGTH + 0xFFFF) : null;
+        // Room for the virtio header and the largest IP (60) and TCP (60) headers.
+        this.merged = options.vnetHeader() ? ByteBuffer.allocateDirect(VirtioNetHeader.LENGTH + 120) : null;
+        this.gather = options.vnetHeader() ? ByteBuffer.allocateDirect((1 + TcpCoalescer.MAX_SEGMENTS) * IOVEC_SIZE)
+                .order(ByteOrder.nativeOrder()) : null;
+        this.gatherAddress = gather == null ? 0 : LibC.address(gather);
+        this.mergedAddress = merged == null ? 0 : LibC.address(merged);
     }
 
     /**
@@ -371,6 +387,12 @@ public final class LinuxTunDevice implements TunDevice {
         return r >= 0 ? r : -LibC.errno();
     }
 
+    /** One writev(2) of the first {@code iovecs} entries of {@link #gather}: the byte count, or {@code -errno}. */
+    private long writeGathered(final int iovecs) {
+        long r = libc.writev(fd, gatherAddress, iovecs);
+        return r >= 0 ? r : -LibC.errno();
+    }
+
     /** Without TUNSETOFFLOAD the kernel sends no GSO packets; if one shows up anyway we cannot split it (yet). */
     private static boolean plainPacket(final ByteBuffer slot, final int at) {
         return VirtioNetHeader.gsoType(slot, at) == VirtioNetHeader.GSO_NONE;
@@ -407,7 +429,7 @@ public final class LinuxTunDevice implements TunDevice {
                     VirtioNetHeader.putNone(slot, off);
                 }
                 slot.limit(slot.capacity()).position(off);
-                if (writeOne(slot, len)) {
+                if (writeOne(slot, len, 0)) {
                     written++;
                 } else {
                     writeDrops++;
@@ -425,8 +447,7 @@ public final class LinuxTunDevice implements TunDevice {
         int written = 0;
         for (int k = 0; k < items; k++) {
             int segments = coalescer.segments(k);
-            ByteBuffer buf;
-            int len;
+            boolean ok;
             if (segments == 1) {
                 int i = coalescer.head(k);
                 int off = batch.offset(i) - vnetLength;
@@ -434,24 +455,48 @@ public final class LinuxTunDevice implements TunDevice {
                     writeDrops++;
                     continue;
                 }
-                buf = batch.slot(i);
+                ByteBuffer buf = batch.slot(i);
                 VirtioNetHeader.putNone(buf, off);
                 buf.limit(buf.capacity()).position(off);
-                len = batch.length(i) + vnetLength;
+                ok = writeOne(buf, batch.length(i) + vnetLength, 0);
             } else {
-                len = coalescer.build(batch, k, merged, 0);
-                buf = merged;
-                buf.limit(buf.capacity()).position(0);
+                ok = writeOne(null, 0, gatherMerged(batch, k));
                 mergedWrites++;
                 mergedSegments += segments;
             }
-            if (writeOne(buf, len)) {
+            if (ok) {
                 written += segments;
             } else {
                 writeDrops += segments;
             }
         }
         return written;
+    }
+
+    /** Lays out item {@code k}'s iovecs: the merged headers, then every payload in place. Returns their count. */
+    private int gatherMerged(final PacketBatch batch, final int k) {
+        int headers = coalescer.buildHeader(batch, k, merged, 0);
+        long[] addr = slotAddresses(batch);
+        gather.putLong(0, mergedAddress).putLong(8, headers);
+        int v = 1;
+        for (int i = coalescer.head(k); i >= 0; i = coalescer.next(i)) {
+            gather.putLong(v * IOVEC_SIZE, addr[i] + coalescer.payloadOffset(batch, i));
+            gather.putLong(v * IOVEC_SIZE + 8, coalescer.payloadLength(i));
+            v++;
+        }
+        return v;
+    }
+
+    private long[] slotAddresses(final PacketBatch batch) {
+        if (batch != addressed) {
+            long[] a = new long[batch.capacity()];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = LibC.address(batch.slot(i));
+            }
+            slotAddress = a;
+            addressed = batch;
+        }
+        return slotAddress;
     }
 
     /** Writes of merged TCP segments so far, and the segments they carried (GRO gain = segments / writes). */
@@ -463,9 +508,10 @@ public final class LinuxTunDevice implements TunDevice {
         return mergedSegments;
     }
 
-    private boolean writeOne(final ByteBuffer slot, final int len) throws IOException {
+    /** One packet: {@code len} bytes of {@code slot} at its position, or with {@code iovecs > 0} the gather list. */
+    private boolean writeOne(final ByteBuffer slot, final int len, final int iovecs) throws IOException {
         while (true) {
-            long r = writeFrom(slot, len);
+            long r = iovecs > 0 ? writeGathered(iovecs) : writeFrom(slot, len);
             if (r >= 0) {
                 return true;
             }

@@ -6,7 +6,8 @@ import java.nio.ByteBuffer;
  * GRO for the TUN write path (wireguard-go {@code tun/offload_linux.go}, Linux {@code tcp_gro_receive}): consecutive
  * TCP segments of one flow in a batch are merged into one super-packet that the device gets in a single write with
  * a {@link VirtioNetHeader} asking for segmentation ({@code GSO_TCPV4/6}, {@code NEEDS_CSUM}). The kernel then
- * forwards or delivers one large packet instead of many; one write(2) replaces up to {@link #MAX_SEGMENTS}.
+ * forwards or delivers one large packet instead of many; one writev(2) replaces up to {@link #MAX_SEGMENTS} writes,
+ * its first iovec the merged headers ({@link #buildHeader}), the others the segments' payloads where they lie.
  *
  * <p>A segment joins the open item of its flow when everything but the sequence number and payload matches: IP
  * version, addresses, IPv4 TOS, TTL and DF (no options, no fragments) or IPv6 first word and hop limit (no
@@ -213,14 +214,30 @@ final class TcpCoalescer {
         return true;
     }
 
+    /** The segment after {@code i} in its item, or -1: an item's segments run from {@link #head} on. */
+    int next(final int i) {
+        return next[i];
+    }
+
+    /** Where segment {@code i}'s payload starts in its slot. */
+    int payloadOffset(final PacketBatch batch, final int i) {
+        return batch.offset(i) + ipLength[i] + tcpLength[i];
+    }
+
+    int payloadLength(final int i) {
+        return payload[i];
+    }
+
     /**
-     * Writes item {@code k} (two or more segments) as virtio header + one TCP super-packet at {@code at} in
-     * {@code out}: the first segment's headers with the merged lengths, a fresh IPv4 header checksum, the TCP
-     * checksum field holding the pseudo-header sum the kernel completes ({@code NEEDS_CSUM}), then every payload.
+     * Writes the front of item {@code k} (two or more segments) at {@code at} in {@code out}: the virtio header and
+     * the first segment's IP and TCP headers with the merged lengths, a fresh IPv4 header checksum and the TCP
+     * checksum field holding the pseudo-header sum the kernel completes ({@code NEEDS_CSUM}). The payloads follow
+     * it as they are, segment after segment ({@link #next}, {@link #payloadOffset}): the device takes them in the
+     * same write (writev), so they are never copied here.
      *
-     * @return bytes written, header included
+     * @return bytes written: the virtio header and the IP and TCP headers
      */
-    int build(final PacketBatch batch, final int k, final ByteBuffer out, final int at) {
+    int buildHeader(final PacketBatch batch, final int k, final ByteBuffer out, final int at) {
         int h = head[k];
         ByteBuffer hb = batch.slot(h);
         int ho = batch.offset(h);
@@ -228,16 +245,11 @@ final class TcpCoalescer {
         int hdr = ip + tcpLength[h];
         int p = at + VirtioNetHeader.LENGTH;
         out.put(p, hb, ho, hdr);
-        int w = p + hdr;
         boolean push = false;
         for (int i = h; i >= 0; i = next[i]) {
-            int o = batch.offset(i);
-            ByteBuffer b = batch.slot(i);
-            out.put(w, b, o + ipLength[i] + tcpLength[i], payload[i]);
-            w += payload[i];
-            push |= (flags(b, o, i) & PSH) != 0;
+            push |= (flags(batch.slot(i), batch.offset(i), i) & PSH) != 0;
         }
-        int total = w - p;
+        int total = hdr + bytes[k];
         if (push) {
             out.put(p + ip + 13, (byte) (out.get(p + ip + 13) | PSH));
         }
@@ -255,7 +267,7 @@ final class TcpCoalescer {
         out.putShort(p + ip + 16, (short) fold(sum)); // partial: not inverted, the kernel finishes it
         VirtioNetHeader.put(out, at, VirtioNetHeader.FLAG_NEEDS_CSUM,
                 ip == 20 ? VirtioNetHeader.GSO_TCPV4 : VirtioNetHeader.GSO_TCPV6, hdr, payload[h], ip, 16);
-        return VirtioNetHeader.LENGTH + total;
+        return VirtioNetHeader.LENGTH + hdr;
     }
 
     private static long sumWords(final ByteBuffer b, final int off, final int len) {
