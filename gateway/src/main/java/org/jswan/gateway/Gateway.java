@@ -142,7 +142,8 @@ public final class Gateway implements AutoCloseable {
             backend = userspace;
             DMN.log(System.Logger.Level.INFO, "data plane: userspace ESP on TUN device " + o.tunName() + ", MTU "
                     + o.mtu() + (o.espEncapsulation() == EspEncapsulation.ALWAYS || plainEsp == null
-                    ? ", ESP always UDP-encapsulated" : ", plain ESP unless a NAT is detected"));
+                    ? ", ESP UDP-encapsulated (plain only to peers without NAT traversal)"
+                    : ", plain ESP unless a NAT is detected"));
         } else {
             backend = new LoggingBackend();
             DMN.log(System.Logger.Level.INFO, "data plane disabled: CHILD_SAs are negotiated but not installed");
@@ -248,7 +249,7 @@ public final class Gateway implements AutoCloseable {
         } catch (NativeException e) {
             DMN.log(o.espEncapsulation() == EspEncapsulation.ALWAYS ? System.Logger.Level.INFO
                     : System.Logger.Level.WARNING, "plain ESP (IP protocol 50) unavailable: " + e.getMessage()
-                    + "; every CHILD_SA is UDP-encapsulated, peers that do not do NAT traversal cannot be reached");
+                    + "; every CHILD_SA is UDP-encapsulated, and peers that do not do NAT traversal cannot be reached");
             return null;
         }
     }

@@ -9,7 +9,7 @@ import org.jswan.nativeio.tun.PacketBatch;
  * plain ESP through the raw sockets. Each transport skips the other's packets, so a batch is walked once per kind
  * present and nothing is copied; an SA's packets all go one way, so their order holds.
  */
-public final class DualEspTransport implements EspTransport {
+public final class DualEspTransport implements EspTransport, AutoCloseable {
     private final EspTransport udp;
     private final PlainEspSockets plain;
 
@@ -40,5 +40,13 @@ public final class DualEspTransport implements EspTransport {
     /** The ESP-in-UDP transport, for its counters. */
     public EspTransport udp() {
         return udp;
+    }
+
+    /** Closes the ESP-in-UDP transport (it wakes a sender waiting for room); the raw sockets close on their own. */
+    @Override
+    public void close() throws Exception {
+        if (udp instanceof AutoCloseable c) {
+            c.close();
+        }
     }
 }

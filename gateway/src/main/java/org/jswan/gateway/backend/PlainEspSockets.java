@@ -89,7 +89,10 @@ public final class PlainEspSockets implements AutoCloseable {
         return "plain ESP sockets: IPv4 " + v4.counters() + (v6 == null ? "" : "; IPv6 " + v6.counters());
     }
 
-    /** Closes the sockets (waking their readers) and waits for the readers; the TUN thread must have stopped. */
+    /**
+     * Closes the sockets (waking their readers) and waits for the readers. A send in progress on the TUN thread
+     * finishes first; later ones fail quietly (the sender is closed).
+     */
     @Override
     public void close() {
         v4.close();

@@ -182,8 +182,9 @@ public final class UserspaceIpsecBackend implements IpsecBackend {
                 : plainEsp.reaches(peer) ? null : "this host has no IPv6 raw ESP socket";
         if (why != null) {
             throw new BackendException("unable to add SAD entry with SPI " + String.format("%08x", r.id().spi())
-                    + ": the CHILD_SA was negotiated without UDP encapsulation (the peer " + peer.getHostAddress()
-                    + " does not do NAT traversal), and plain ESP (IP protocol 50) cannot be used: " + why);
+                    + ": the CHILD_SA with " + peer.getHostAddress() + " was negotiated without UDP encapsulation"
+                    + " (no NAT traversal at the peer, or no NAT under --esp-encap nat), and plain ESP (IP protocol"
+                    + " 50) cannot be used: " + why);
         }
     }
 

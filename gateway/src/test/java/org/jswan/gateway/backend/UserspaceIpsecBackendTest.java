@@ -96,11 +96,6 @@ class UserspaceIpsecBackendTest {
     }
 
     /**
-     * Transport mode protects traffic to the peer's own address: a main-table route would send the ESP-in-UDP and
-     * IKE packets to the peer back into the TUN device. The route goes to table 220, selected by a rule for the
-     * protected protocol, after rules that keep UDP 500 and the peer's ESP port in the main table.
-     */
-    /**
      * With raw ESP sockets and {@code --esp-encap nat}, IKE may negotiate plain ESP: such an SA installs, and a route
      * that covers the peer also keeps IP protocol 50 to it in the main table (else ESP to the peer would loop into
      * the TUN device).
@@ -148,6 +143,11 @@ class UserspaceIpsecBackendTest {
                 e.getMessage());
     }
 
+    /**
+     * Transport mode protects traffic to the peer's own address: a main-table route would send the ESP-in-UDP and
+     * IKE packets to the peer back into the TUN device. The route goes to table 220, selected by a rule for the
+     * protected protocol, after rules that keep UDP 500 and the peer's ESP port in the main table.
+     */
     @Test
     void transportModeRouteCannotCatchTheTunnelsOwnPackets() throws Exception {
         Selector src = new Selector(ip("192.0.2.1"), ip("192.0.2.1"), 6, 0, 65535);

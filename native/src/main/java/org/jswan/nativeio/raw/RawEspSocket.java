@@ -21,9 +21,10 @@ import org.jswan.nativeio.udp.UdpBatchSender;
 /**
  * {@code socket(AF_INET or AF_INET6, SOCK_RAW, IPPROTO_ESP)}: sends ESP packets (the kernel adds the IP header) and
  * receives every ESP datagram addressed to this host. Raw IPv4 sockets deliver the datagram <em>with</em> its IPv4
- * header (raw(7); {@link #ipv4HeaderLength} and {@link #ipv4Source} read it in place); raw IPv6 sockets never
- * deliver the IPv6 header (RFC 3542 §3, ipv6(7)), so an IPv6 socket is {@link #connect connected} to its one peer:
- * the kernel then delivers only that peer's ESP and {@link #send(PacketBatch)} needs no address.
+ * header (raw(7); {@link #receiveEsp} steps over it); raw IPv6 sockets never deliver the IPv6 header (RFC 3542 §3,
+ * ipv6(7)). Two uses: {@link #connect connected} to one peer (a static tunnel: the kernel delivers only that peer's
+ * ESP, and {@link #send(PacketBatch)} needs no address), or unconnected, sending to many peers through a
+ * {@link #batchSender} (the daemon; ESP is matched to its SA by SPI).
  *
  * <p>Same threading as {@code LinuxTunDevice}: one receiving and one sending thread, {@link #receive} blocks for the
  * first datagram then takes a batch in one recvmmsg(2), {@link #close} wakes both; nothing allocated per packet.
@@ -48,7 +49,6 @@ public final class RawEspSocket implements AutoCloseable {
     private final Wakeup wakeup;
     private final FdWaiter readable;
     private final FdWaiter writable;
-    private final ByteBuffer destination = ByteBuffer.allocateDirect(SOCKADDR_IN_SIZE).order(ByteOrder.nativeOrder());
     private final ReentrantLock receiveLock = new ReentrantLock();
     private final ReentrantLock sendLock = new ReentrantLock();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -69,7 +69,6 @@ public final class RawEspSocket implements AutoCloseable {
         this.wakeup = wakeup;
         this.readable = new FdWaiter(fd, LibC.POLLIN, wakeup);
         this.writable = new FdWaiter(fd, LibC.POLLOUT, wakeup);
-        destination.putShort(0, (short) LibC.AF_INET); // sin_family, native order; sin_port 0 for raw sockets
     }
 
     /**
@@ -133,8 +132,8 @@ public final class RawEspSocket implements AutoCloseable {
     }
 
     /**
-     * Best effort: room for {@code bytes} of datagrams waiting to be read (a raw socket is read one datagram per call,
-     * so bursts queue up). Beyond net.core.rmem_max only with CAP_NET_ADMIN.
+     * Best effort: room for {@code bytes} of datagrams waiting to be read (without GRO every datagram queues on its
+     * own while the reader decrypts). Beyond net.core.rmem_max only with CAP_NET_ADMIN.
      *
      * @return whether the kernel took it
      */
@@ -164,20 +163,9 @@ public final class RawEspSocket implements AutoCloseable {
         }
     }
 
-    /** The IPv4 address as a big-endian int, the form {@link #send} takes. */
-    public static int toInt(final Inet4Address a) {
-        byte[] b = a.getAddress();
-        return (b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | b[3] & 0xff;
-    }
-
     /** IHL of the IPv4 header at {@code off}, in bytes. */
     public static int ipv4HeaderLength(final ByteBuffer b, final int off) {
         return (b.get(off) & 0x0f) * 4;
-    }
-
-    /** Source address of the IPv4 header at {@code off}, big-endian. */
-    public static int ipv4Source(final ByteBuffer b, final int off) {
-        return b.order() == ByteOrder.BIG_ENDIAN ? b.getInt(off + 12) : Integer.reverseBytes(b.getInt(off + 12));
     }
 
     /**
@@ -301,37 +289,6 @@ public final class RawEspSocket implements AutoCloseable {
     }
 
     /**
-     * Sends the first {@code batch.count()} ESP packets (no IP header) to {@code destination} (big-endian IPv4).
-     *
-     * @return the number sent; refused ones (e.g. EMSGSIZE, ENOBUFS, unreachable) are counted in {@link #sendDrops}
-     */
-    public int send(final PacketBatch batch, final int destinationIpv4) throws IOException {
-        if (!ipv4()) {
-            throw new IllegalStateException("an IPv6 raw ESP socket sends to its connected peer: send(batch)");
-        }
-        sendLock.lock();
-        try {
-            if (closed.get()) {
-                throw new ClosedChannelException();
-            }
-            destination.order(ByteOrder.BIG_ENDIAN).putInt(4, destinationIpv4).order(ByteOrder.nativeOrder());
-            int sent = 0;
-            for (int i = 0; i < batch.count(); i++) {
-                ByteBuffer slot = batch.slot(i);
-                slot.limit(slot.capacity()).position(batch.offset(i));
-                if (sendOne(slot, batch.length(i))) {
-                    sent++;
-                } else {
-                    sendDrops++;
-                }
-            }
-            return sent;
-        } finally {
-            sendLock.unlock();
-        }
-    }
-
-    /**
      * Sends the first {@code batch.count()} ESP packets (no IP header) to the {@link #connect connected} peer.
      *
      * @return the number sent; refused ones are counted in {@link #sendDrops}
@@ -356,10 +313,6 @@ public final class RawEspSocket implements AutoCloseable {
         } finally {
             sendLock.unlock();
         }
-    }
-
-    private boolean sendOne(final ByteBuffer slot, final int len) throws IOException {
-        return sendOne(slot, len, destination, SOCKADDR_IN_SIZE);
     }
 
     private boolean sendOne(final ByteBuffer slot, final int len, final ByteBuffer to, final int toLength)
@@ -390,6 +343,9 @@ public final class RawEspSocket implements AutoCloseable {
      * (unconnected socket; names with port 0, which raw IPv6 sockets require). Made once; closed with the socket.
      */
     public synchronized UdpBatchSender batchSender(final int capacity) throws NativeException {
+        if (closed.get()) {
+            throw new IllegalStateException("raw ESP socket closed");
+        }
         if (batchSender == null) {
             batchSender = UdpBatchSender.open(fd, capacity, false);
         }

@@ -23,7 +23,8 @@ import org.jswan.nativeio.posix.Wakeup;
  * blocked reader or writer through an eventfd that sits in every poll set, waits for them to leave, then closes the
  * fds; the kernel removes a non-persistent TUN interface when its last fd closes.
  *
- * <p>Threads: one reader and one writer may work at the same time (the tx and rx agents). {@link Thread#interrupt}
+ * <p>Threads: one reader and one writer may work at the same time (the tx and rx agents; several ESP readers take
+ * turns as the writer). {@link Thread#interrupt}
  * does not wake a blocked read (the native call is not interruptible); {@link #close} does. Multi-queue: open the same
  * name again with {@link TunOptions#multiQueue()} for one device (fd) per reader thread.
  *
@@ -68,9 +69,12 @@ public final class LinuxTunDevice implements TunDevice {
     private final ByteBuffer gather;
     private final long gatherAddress;
     private final long mergedAddress;
-    /** Slot addresses of the batch last written, for the iovecs (writing thread only). */
-    private PacketBatch addressed;
-    private long[] slotAddress;
+    /**
+     * Slot addresses of the batches written so far, for the iovecs: a few writers (the ESP readers), each with its
+     * own batch, take turns under {@link #writeLock}.
+     */
+    private final PacketBatch[] addressed = new PacketBatch[4];
+    private final long[][] slotAddress = new long[4][];
     /** TSO on: reads go through {@link #staged} and super-packets are cut into segments ({@link TcpSegmenter}). */
     private volatile boolean tso;
     private ByteBuffer staged;
@@ -101,7 +105,7 @@ public final class LinuxTunDevice implements TunDevice {
         this.readable = new FdWaiter(fd, LibC.POLLIN, wakeup);
         this.writable = new FdWaiter(fd, LibC.POLLOUT, wakeup);
         this.coalescer = options.vnetHeader() ? new TcpCoalescer(options.batchSize()) : null;
-        // Room for the virtio header and the largest IP (60) and TCP (60) headers.
+        // Room for the virtio header and the largest headers a merged packet can have: IPv6 (40), TCP with options (60).
         this.merged = options.vnetHeader() ? ByteBuffer.allocateDirect(VirtioNetHeader.LENGTH + 120) : null;
         this.gather = options.vnetHeader() ? ByteBuffer.allocateDirect((1 + TcpCoalescer.MAX_SEGMENTS) * IOVEC_SIZE)
                 .order(ByteOrder.nativeOrder()) : null;
@@ -488,15 +492,23 @@ public final class LinuxTunDevice implements TunDevice {
     }
 
     private long[] slotAddresses(final PacketBatch batch) {
-        if (batch != addressed) {
-            long[] a = new long[batch.capacity()];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = LibC.address(batch.slot(i));
+        int free = -1;
+        for (int k = 0; k < addressed.length; k++) {
+            if (addressed[k] == batch) {
+                return slotAddress[k];
             }
-            slotAddress = a;
-            addressed = batch;
+            if (addressed[k] == null && free < 0) {
+                free = k;
+            }
         }
-        return slotAddress;
+        long[] a = new long[batch.capacity()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = LibC.address(batch.slot(i));
+        }
+        int k = free >= 0 ? free : addressed.length - 1; // more writers than expected: the last entry turns over
+        addressed[k] = batch;
+        slotAddress[k] = a;
+        return a;
     }
 
     /** Writes of merged TCP segments so far, and the segments they carried (GRO gain = segments / writes). */
