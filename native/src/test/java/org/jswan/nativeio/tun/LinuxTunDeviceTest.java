@@ -276,6 +276,63 @@ class LinuxTunDeviceTest {
     }
 
     /** Writes the ping and reads until its reply comes back (other packets such as IPv6 MLD may come too). */
+    /**
+     * GRO on the write path end to end: four TCP segments written as one batch reach a real socket of this host as
+     * one merged GSO packet (one writev: the merged headers, then each payload from its slot), byte for byte. The
+     * kernel trusts a merged packet's checksum ({@code NEEDS_CSUM}), so only the bytes the socket reads can show a
+     * payload taken from the wrong place. The test plays the remote TCP end itself: SYN, the kernel's SYN-ACK, ACK,
+     * then the data.
+     */
+    @Test
+    void mergedTcpSegmentsReachALocalSocketByteForByte() throws Exception {
+        int x = random.nextInt(256);
+        int base = 4 * random.nextInt(64);
+        InetAddress local = InetAddress.getByName("198.18." + x + "." + (base + 1));
+        InetAddress peer = InetAddress.getByName("198.18." + x + "." + (base + 2));
+        LinuxTunDevice dev = LinuxTunDevice.open(TunOptions.of(name, MTU).withVnetHeader(true).withBatchSize(8));
+        try (java.net.ServerSocket server = new java.net.ServerSocket()) {
+            configure(local);
+            server.bind(new java.net.InetSocketAddress(local, 0));
+            int port = server.getLocalPort();
+            int sport = 40_000 + random.nextInt(20_000);
+            byte[] data = new byte[4 * 1000 - 300];
+            random.nextBytes(data);
+            CompletableFuture<byte[]> received = CompletableFuture.supplyAsync(() -> {
+                try (java.net.Socket s = server.accept()) {
+                    s.setSoTimeout((int) TIMEOUT_MS);
+                    return s.getInputStream().readNBytes(data.length);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            int isn = random.nextInt();
+            PacketBatch batch = PacketBatch.forMtu(8, MTU);
+            writeOne(dev, batch, TcpPacket.of(peer, local, sport, port, isn, 0, TcpPacket.SYN, new byte[0]));
+            byte[] synAck = readMatching(dev, batch, p -> TcpPacket.is(p, local, peer, port, sport,
+                    TcpPacket.SYN | TcpPacket.ACK));
+            int serverIsn = ByteBuffer.wrap(synAck).getInt(20 + 4);
+            writeOne(dev, batch, TcpPacket.of(peer, local, sport, port, isn + 1, serverIsn + 1, TcpPacket.ACK,
+                    new byte[0]));
+            batch.clear();
+            for (int k = 0; k < 4; k++) {
+                int from = k * 1000;
+                byte[] payload = java.util.Arrays.copyOfRange(data, from, Math.min(data.length, from + 1000));
+                byte[] segment = TcpPacket.of(peer, local, sport, port, isn + 1 + from, serverIsn + 1,
+                        k == 3 ? TcpPacket.ACK | TcpPacket.PSH : TcpPacket.ACK, payload);
+                batch.slot(k).put(HEADROOM, segment);
+                batch.set(k, HEADROOM, segment.length);
+            }
+            batch.count(4);
+            assertEquals(4, dev.write(batch));
+            assertEquals(1, dev.mergedWrites(), "one GSO packet");
+            assertEquals(4, dev.mergedSegments());
+            assertTrue(java.util.Arrays.equals(data, received.get(TIMEOUT_MS, TimeUnit.MILLISECONDS)),
+                    "the socket read exactly the bytes of the four segments, in order");
+        } finally {
+            dev.close();
+        }
+    }
+
     private static void roundTrips(final LinuxTunDevice dev, final PacketBatch out, final PacketBatch in,
             final int times) throws IOException {
         for (int t = 0; t < times; t++) {
