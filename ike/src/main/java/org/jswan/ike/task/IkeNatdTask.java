@@ -86,6 +86,10 @@ final class IkeNatdTask implements Task {
             }
         }
         peerSupportsNatd = sawSource && sawDestination;
+        if (sawSource != sawDestination) {
+            IKE.log(System.Logger.Level.INFO, "peer sent only one of the two NAT_DETECTION payloads; treating it as "
+                    + "not supporting NAT traversal");
+        }
         if (!peerSupportsNatd) {
             // No NAT traversal at the peer: it could not take ESP-in-UDP (RFC 3948 §2), whatever we would like.
             sa.forceEncap(false);

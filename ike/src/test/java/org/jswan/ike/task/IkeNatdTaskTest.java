@@ -84,4 +84,20 @@ class IkeNatdTaskTest {
         assertFalse(sa.udpEncapsulation(), "the peer sent no NAT_DETECTION payloads: it cannot take ESP-in-UDP");
         assertEquals(500, sa.remote().getPort(), "IKE stays on 500");
     }
+
+    /** As responder: an initiator that sends no NAT-D gets none back and no encapsulation, whatever we would like. */
+    @Test
+    void asResponderAnInitiatorWithoutNatTraversalGetsPlainEsp() throws Exception {
+        IkeSa sa = new IkeSa(1, false, null);
+        sa.spis(SPI_I, SPI_R);
+        sa.endpoints(new InetSocketAddress(InetAddress.getByName("192.0.2.2"), 500),
+                new InetSocketAddress(InetAddress.getByName("192.0.2.1"), 500));
+        IkeNatdTask task = new IkeNatdTask(sa, requiringEncapsulation(), false);
+        task.process(new IkeMessage(IkeHeader.of(SPI_I, 0, ExchangeType.IKE_SA_INIT, true, false, 0), List.of(),
+                true));
+        OutboundMessage response = new OutboundMessage(sa, ExchangeType.IKE_SA_INIT, 0, true);
+        task.build(response);
+        assertFalse(response.hasNotify(NotifyType.NAT_DETECTION_SOURCE_IP), "no NAT-D to a peer that sent none");
+        assertFalse(sa.udpEncapsulation());
+    }
 }
