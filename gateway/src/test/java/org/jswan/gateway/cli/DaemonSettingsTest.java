@@ -55,37 +55,37 @@ class DaemonSettingsTest {
         Files.writeString(dir.resolve("swanctl.conf"), CONF);
         Files.writeString(dir.resolve("jswan.conf"), "jswan {\n    filelog {\n        x {\n"
                 + "            ike = loud\n        }\n    }\n}\n");
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream saved = System.err;
-        int exit;
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            exit = new CommandLine(new JswanCommand()).execute("daemon", "--config-dir", dir.toString(),
-                    "--vici-socket", dir.resolve("v.vici").toString());
-        } finally {
-            System.setErr(saved);
-        }
-        assertEquals(1, exit);
+        Outcome o = daemon(dir);
+        assertEquals(1, o.exit());
         assertEquals("jswan daemon: jswan.conf:4: jswan.filelog.x.ike: 'loud' is not a log level; expected -1 to 4\n",
-                err.toString(StandardCharsets.UTF_8));
+                o.err());
     }
 
     @Test
     void anUnknownEspEncapsulationIsAUsageErrorThatNamesTheChoices(@TempDir final Path dir) throws IOException {
         Files.writeString(dir.resolve("swanctl.conf"), CONF);
+        Outcome o = daemon(dir, "--esp-encap", "sometimes");
+        assertEquals(2, o.exit());
+        assertTrue(o.err().contains("--esp-encap takes 'always' or 'nat', not 'sometimes'"), o.err());
+    }
+
+    private record Outcome(int exit, String err) {
+    }
+
+    /** Runs `jswan daemon` on {@code dir} with {@code more} options, for a start that fails: exit code and stderr. */
+    private static Outcome daemon(final Path dir, final String... more) {
+        List<String> argv = new java.util.ArrayList<>(List.of("daemon", "--config-dir", dir.toString(),
+                "--vici-socket", dir.resolve("v.vici").toString()));
+        argv.addAll(List.of(more));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream saved = System.err;
-        int exit;
         try {
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            exit = new CommandLine(new JswanCommand()).execute("daemon", "--config-dir", dir.toString(),
-                    "--vici-socket", dir.resolve("v.vici").toString(), "--esp-encap", "sometimes");
+            int exit = new CommandLine(new JswanCommand()).execute(argv.toArray(new String[0]));
+            return new Outcome(exit, err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setErr(saved);
         }
-        assertEquals(2, exit);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--esp-encap takes 'always' or 'nat', not "
-                + "'sometimes'"), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
