@@ -39,7 +39,9 @@ public final class InboundProcessor {
     /**
      * How the datagrams a processor gets reached this host. Each SA takes its packets one way only, the one it was
      * negotiated for (RFC 3948: with or without UDP encapsulation), so each SA's replay window and counters are
-     * written by one reader thread even when there are several.
+     * written by one reader thread even when there are several. RFC 7296 §2.23 would have an endpoint take both
+     * kinds; in practice a peer that wants ESP-in-UDP without a NAT reports a fake one, which makes the SA an
+     * encapsulated one (README, "ESP encapsulation").
      */
     public enum Arrival {
         /** ESP-in-UDP (RFC 3948) on the NAT-T socket, IPv4 or IPv6. */
