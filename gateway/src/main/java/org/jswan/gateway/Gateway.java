@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.jswan.esp.crypto.CryptoBackend;
 import org.jswan.esp.crypto.EspCryptoException;
 import org.jswan.esp.engine.EspDataPlane;
+import org.jswan.esp.engine.InboundProcessor;
 import org.jswan.esp.engine.TunReaderAgent;
 import org.jswan.gateway.backend.DualEspTransport;
 import org.jswan.gateway.backend.EspReceiver;
@@ -37,6 +38,7 @@ import org.jswan.ike.spi.IpsecBackend;
 import org.jswan.ike.spi.LoggingBackend;
 import org.jswan.nativeio.net.IpCommandConfigurator;
 import org.jswan.nativeio.posix.NativeException;
+import org.jswan.nativeio.raw.RawEspSocket;
 import org.jswan.nativeio.tun.LinuxTunDevice;
 import org.jswan.nativeio.tun.TunOptions;
 import org.jswan.nativeio.udp.UdpBatchReceiver;
@@ -47,8 +49,9 @@ import org.jswan.nativeio.udp.UdpBatchReceiver;
  *
  * <pre>
  * threads: jswan-udp    Netty event loop: IKE sockets (datagrams copied to jswan-ike), IKE sends
- *          jswan-esp-rx recvmmsg (UDP GRO) on the NAT-T socket's fd: ESP decapsulation, TUN writes (GRO), IKE on
- *                       port 4500 copied to jswan-ike (without epoll, or with -Djswan.esp.rx=netty: jswan-udp)
+ *          jswan-esp-rx recvmmsg (UDP GRO) on the NAT-T socket's fd, and recvmmsg on the plain ESP sockets: ESP
+ *                       decapsulation, TUN writes (GRO), IKE on port 4500 copied to jswan-ike (without epoll, or
+ *                       with -Djswan.esp.rx=netty: jswan-udp, and jswan-esp-raw4/6 for plain ESP)
  *          jswan-tun    TUN reads, encapsulation, sendmmsg (UDP GSO) on the NAT-T socket's fd
  *          jswan-ike   every IKE_SA and CHILD_SA, timers, control commands
  * </pre>
@@ -173,9 +176,8 @@ public final class Gateway implements AutoCloseable {
         Thread rxThread = null;
         if (tun != null) {
             // Before any CHILD_SA exists, so no ESP is lost while the reader is chosen.
-            EspReceiver espReceiver = new EspReceiver(tun, plane, tun.batchSize(), MAX_DATAGRAM);
             try {
-                rx = nativeNatTReceiver(sockets, tun);
+                rx = nativeNatTReceiver(sockets, tun, plainEsp);
             } catch (GatewayException e) {
                 if (plainEsp != null) {
                     plainEsp.close(); // the sockets and the TUN device are closed already
@@ -183,20 +185,32 @@ public final class Gateway implements AutoCloseable {
                 throw e;
             }
             if (rx != null) {
+                // One thread reads the NAT-T socket and the plain ESP sockets: any SA takes either (RFC 7296 §2.23).
+                EspReceiver espReceiver = new EspReceiver(tun, plane, plainEsp == null ? InboundProcessor.Arrival.UDP
+                        : InboundProcessor.Arrival.ANY, tun.batchSize(), MAX_DATAGRAM);
                 UdpSockets fallbackTo = sockets;
+                LinuxTunDevice t = tun;
+                EspDataPlane p = plane;
+                PlainEspSockets raw = plainEsp;
                 rxLoop = new NatTReceiveLoop(rx, NAT_T_READ_BATCH, espReceiver, receiver,
                         (InetSocketAddress) sockets.natTChannel().localAddress(), () -> {
-                            receiver.esp = espReceiver; // this thread is done with it: the event loop takes over
+                            // This thread stopped reading for good: the event loop reads UDP, raw readers the rest.
+                            receiver.esp = raw == null ? espReceiver
+                                    : new EspReceiver(t, p, InboundProcessor.Arrival.UDP, t.batchSize(), MAX_DATAGRAM);
                             fallbackTo.resumeNatTReads();
-                        });
+                            if (raw != null) {
+                                raw.start();
+                            }
+                        }, plainEsp == null ? new RawEspSocket[0] : plainEsp.sockets());
                 rxThread = new Thread(rxLoop, "jswan-esp-rx");
                 rxThread.setDaemon(true);
                 rxThread.start();
             } else {
-                receiver.esp = espReceiver;
-            }
-            if (plainEsp != null) {
-                plainEsp.start();
+                receiver.esp = new EspReceiver(tun, plane, InboundProcessor.Arrival.UDP, tun.batchSize(),
+                        MAX_DATAGRAM);
+                if (plainEsp != null) {
+                    plainEsp.start(); // readers of their own: the event loop reads only UDP
+                }
             }
         }
         UdpSockets s = sockets;
@@ -259,14 +273,15 @@ public final class Gateway implements AutoCloseable {
      * reading that socket); {@code -Djswan.esp.rx=netty} keeps Netty's event loop reading it, as it does without
      * epoll. Null when Netty reads.
      */
-    private static UdpBatchReceiver nativeNatTReceiver(final UdpSockets sockets, final LinuxTunDevice tun)
-            throws GatewayException {
+    private static UdpBatchReceiver nativeNatTReceiver(final UdpSockets sockets, final LinuxTunDevice tun,
+            final PlainEspSockets plainEsp) throws GatewayException {
         if (!sockets.usesEpoll() || System.getProperty("jswan.esp.rx", "recvmmsg").equals("netty")) {
             return null;
         }
         UdpBatchReceiver rx;
         try {
-            rx = UdpBatchReceiver.open(sockets.natTFd(), NAT_T_READ_BATCH);
+            rx = UdpBatchReceiver.open(sockets.natTFd(), NAT_T_READ_BATCH,
+                    plainEsp == null ? new int[0] : plainEsp.pollFds());
         } catch (IOException | RuntimeException e) {
             DMN.log(System.Logger.Level.WARNING, "recvmmsg ESP receiver unavailable (" + e.getMessage()
                     + "); receiving through the event loop");

@@ -27,8 +27,9 @@ public enum DropReason {
     /** Inbound: the decrypted packet is outside the SA's selectors (RFC 4301 §5.2). */
     POLICY_MISMATCH,
     /**
-     * Inbound: the packet came as plain ESP for an SA negotiated with UDP encapsulation (RFC 3948), the other way
-     * round, or over the other IP version; checked before any crypto, so each SA is only ever opened by one reader.
+     * Inbound, only when plain ESP and ESP-in-UDP have readers of their own (Netty reads port 4500): the packet came
+     * as plain ESP for an SA negotiated with UDP encapsulation (RFC 3948), the other way round, or over the other IP
+     * version; checked before any crypto, so each SA is only ever opened by one reader.
      */
     WRONG_TRANSPORT
 }

@@ -37,13 +37,14 @@ public final class InboundProcessor {
     public static final int HEADROOM = 64;
 
     /**
-     * How the datagrams a processor gets reached this host. Each SA takes its packets one way only, the one it was
-     * negotiated for (RFC 3948: with or without UDP encapsulation), so each SA's replay window and counters are
-     * written by one reader thread even when there are several. RFC 7296 §2.23 would have an endpoint take both
-     * kinds; in practice a peer that wants ESP-in-UDP without a NAT reports a fake one, which makes the SA an
-     * encapsulated one (README, "ESP encapsulation").
+     * How the datagrams a processor gets reached this host. When one thread reads every ESP socket ({@link #ANY}),
+     * an SA takes its packets either way, as RFC 7296 §2.23 asks (a peer may send ESP-in-UDP when no NAT was
+     * detected). When there are several readers, each SA takes its packets only the way it was negotiated (RFC
+     * 3948: with or without UDP encapsulation), so that one thread writes each SA's replay window and counters.
      */
     public enum Arrival {
+        /** Every ESP socket (NAT-T, plain IPv4, plain IPv6) read by this processor's one thread. */
+        ANY,
         /** ESP-in-UDP (RFC 3948) on the NAT-T socket, IPv4 or IPv6. */
         UDP,
         /** Plain ESP (IP protocol 50) over IPv4. */
@@ -52,7 +53,14 @@ public final class InboundProcessor {
         PLAIN_IPV6;
 
         boolean accepts(final EspEndpoint ep) {
-            return this == UDP ? ep.udpEncap() : !ep.udpEncap() && ep.ipv6() == (this == PLAIN_IPV6);
+            switch (this) {
+                case ANY:
+                    return true;
+                case UDP:
+                    return ep.udpEncap();
+                default:
+                    return !ep.udpEncap() && ep.ipv6() == (this == PLAIN_IPV6);
+            }
         }
     }
 

@@ -48,7 +48,10 @@ class InboundProcessorTest {
         assertEquals(3, plane.dropCounters().get(DropReason.MALFORMED));
     }
 
-    /** Which SA takes packets that came which way: its own encapsulation, and for plain ESP its own IP version. */
+    /**
+     * Which SA takes packets that came which way: with one reader for all sockets any SA takes both kinds (RFC 7296
+     * §2.23); with several, its own encapsulation, and for plain ESP its own IP version.
+     */
     @Test
     void anArrivalAcceptsExactlyTheSasNegotiatedForIt() throws Exception {
         InetAddress v4 = InetAddress.getByName("192.0.2.1");
@@ -63,6 +66,8 @@ class InboundProcessorTest {
                 udp6, plain4, plain6));
         assertEquals(List.of(false, false, false, true), accepts(InboundProcessor.Arrival.PLAIN_IPV6, udp4,
                 udp6, plain4, plain6));
+        assertEquals(List.of(true, true, true, true), accepts(InboundProcessor.Arrival.ANY, udp4, udp6, plain4,
+                plain6));
     }
 
     private static EspEndpoint endpoint(final InetAddress a, final boolean udp) {

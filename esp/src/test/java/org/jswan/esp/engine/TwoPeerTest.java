@@ -278,10 +278,17 @@ class TwoPeerTest {
         }
         assertEquals(2, s.b().drops(DropReason.WRONG_TRANSPORT));
         assertNull(s.b().tun.take(20, TimeUnit.MILLISECONDS));
-        // Dropped before the replay window saw it: the same packet still opens where it belongs.
+        // Dropped before the replay window saw it: the same packet still opens where it belongs, and a reader of
+        // every socket (Arrival.ANY, RFC 7296 §2.23) takes the next one as plain ESP although the SA is in UDP.
         deliver(s.b(), second);
         assertNotNull(s.b().tun.take(50, TimeUnit.MILLISECONDS));
         assertEquals(0, s.b().drops(DropReason.REPLAY));
+        s.a().tun.inject(TestPackets.ping("10.1.0.5", "10.2.0.7", 3, 20));
+        s.a().reader.doWork();
+        InboundProcessor any = new InboundProcessor(s.b().tun, s.b().plane, InboundProcessor.Arrival.ANY, 4, 2000);
+        assertTrue(any.stage(0, ByteBuffer.wrap(s.a().wire.get(2))));
+        assertEquals(1, any.process(1));
+        assertNotNull(s.b().tun.take(50, TimeUnit.MILLISECONDS));
     }
 
     @Test

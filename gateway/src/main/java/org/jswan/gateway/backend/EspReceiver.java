@@ -19,9 +19,31 @@ public final class EspReceiver {
     private final PacketBatch batch;
     private int staged;
 
-    public EspReceiver(final TunDevice tun, final EspDataPlane plane, final int batchSize, final int maxDatagram) {
-        this.processor = new InboundProcessor(tun, plane, InboundProcessor.Arrival.UDP, batchSize, maxDatagram);
+    /** @param arrival {@code ANY} when this thread also reads the plain ESP sockets, else {@code UDP} */
+    public EspReceiver(final TunDevice tun, final EspDataPlane plane, final InboundProcessor.Arrival arrival,
+            final int batchSize, final int maxDatagram) {
+        this.processor = new InboundProcessor(tun, plane, arrival, batchSize, maxDatagram);
         this.batch = processor.batch();
+    }
+
+    /**
+     * Decapsulates what a plain ESP socket received straight into the batch ({@link #batch()}, at
+     * {@link InboundProcessor#HEADROOM}); call it with nothing staged ({@link #flush} first).
+     */
+    public void processReceived(final int n) {
+        if (staged != 0) {
+            throw new IllegalStateException(staged + " datagrams still staged");
+        }
+        try {
+            processor.process(n);
+        } catch (IOException e) {
+            ESP.log(System.Logger.Level.WARNING, "writing to the TUN device failed: " + e.getMessage());
+        }
+    }
+
+    /** The processor's batch, for a plain ESP socket to receive into ({@link #processReceived}). */
+    public PacketBatch batch() {
+        return batch;
     }
 
     /** Copies one datagram (SPI first) into the batch. */

@@ -1,11 +1,14 @@
 package org.jswan.gateway.backend;
 
 import io.netty.buffer.Unpooled;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import org.jswan.esp.engine.InboundProcessor;
 import org.jswan.gateway.net.DatagramReceiver;
 import org.jswan.gateway.net.Port4500Demux;
 import org.jswan.nativeio.posix.NativeException;
+import org.jswan.nativeio.raw.RawEspSocket;
 import org.jswan.nativeio.udp.UdpBatchReceiver;
 
 /**
@@ -15,6 +18,10 @@ import org.jswan.nativeio.udp.UdpBatchReceiver;
  * allocated per packet), IKE behind the non-ESP marker goes to the IKE daemon, NAT keepalives and runts are counted
  * and dropped. A batch ends when a read finds the socket drained, or when it is full.
  *
+ * <p>With plain ESP sockets ({@link PlainEspSockets}) it reads those too, after each NAT-T batch, so one thread
+ * decapsulates every inbound ESP packet: any SA may take ESP-in-UDP and plain ESP (RFC 7296 §2.23) and each SA's
+ * replay window still has one writer.
+ *
  * <p>Hostile input cannot stop it: whatever one datagram makes throw is counted and logged (at most once a minute)
  * and the next one is read. If the socket itself fails, {@code fallback} hands reading back to Netty.
  * Counters are written by this thread only and read after it stopped.
@@ -22,6 +29,8 @@ import org.jswan.nativeio.udp.UdpBatchReceiver;
 public final class NatTReceiveLoop implements Runnable {
     private static final System.Logger NET = System.getLogger("NET");
     private static final long LOG_EVERY_MILLIS = 60_000;
+    /** Batches read from one plain ESP socket per wake-up, at most. */
+    private static final int PLAIN_ROUNDS = 8;
 
     private final UdpBatchReceiver rx;
     private final EspReceiver esp;
@@ -29,6 +38,8 @@ public final class NatTReceiveLoop implements Runnable {
     private final InetSocketAddress local;
     private final int capacity;
     private final Runnable fallback;
+    /** Plain ESP sockets this thread reads too (its waiter also wakes for them), or none. */
+    private final RawEspSocket[] plain;
     private long espDatagrams;
     private long ikeMessages;
     private long keepalives;
@@ -43,6 +54,17 @@ public final class NatTReceiveLoop implements Runnable {
      */
     public NatTReceiveLoop(final UdpBatchReceiver rx, final int capacity, final EspReceiver esp,
             final DatagramReceiver ike, final InetSocketAddress local, final Runnable fallback) {
+        this(rx, capacity, esp, ike, local, fallback, new RawEspSocket[0]);
+    }
+
+    /**
+     * @param plain raw ESP sockets read on this thread after each NAT-T batch ({@code rx} must wake for their fds,
+     *              and {@code esp} take any SA's packets: {@code Arrival.ANY})
+     */
+    public NatTReceiveLoop(final UdpBatchReceiver rx, final int capacity, final EspReceiver esp,
+            final DatagramReceiver ike, final InetSocketAddress local, final Runnable fallback,
+            final RawEspSocket[] plain) {
+        this.plain = plain.clone();
         this.rx = rx;
         this.capacity = capacity;
         this.esp = esp;
@@ -67,11 +89,40 @@ public final class NatTReceiveLoop implements Runnable {
                 } catch (RuntimeException e) {
                     failed(e);
                 }
+                readPlain();
             }
         } catch (NativeException e) {
             NET.log(System.Logger.Level.ERROR, "receiving on the NAT-T socket failed: " + e.getMessage()
                     + "; reading it through the event loop from now on");
             fallback.run();
+        }
+    }
+
+    /**
+     * What waits on the plain ESP sockets that the last poll found readable, a few batches each so one cannot starve
+     * the others; received straight into the inbound batch. A socket that fails stops being read (logged once).
+     */
+    private void readPlain() {
+        for (int k = 0; k < plain.length; k++) {
+            RawEspSocket s = plain[k];
+            if (s == null || !rx.alsoReady(k)) {
+                continue; // no system call for a socket the last poll found empty: the default path pays nothing
+            }
+            try {
+                for (int round = 0; round < PLAIN_ROUNDS; round++) {
+                    int n = s.receiveEspNow(esp.batch(), InboundProcessor.HEADROOM);
+                    if (n <= 0) {
+                        break;
+                    }
+                    esp.processReceived(n);
+                }
+            } catch (IOException e) {
+                NET.log(System.Logger.Level.ERROR, "receiving plain ESP failed, no more plain ESP is read: "
+                        + e.getMessage());
+                plain[k] = null;
+            } catch (RuntimeException e) {
+                failed(e);
+            }
         }
     }
 

@@ -8,13 +8,13 @@ import org.jswan.nativeio.tun.PacketBatch;
 /**
  * The reader thread of a raw ESP socket: receives a batch straight into the inbound processor's slots (after the
  * headroom; an IPv4 header, if any, stays in front), decapsulates it and writes it to the TUN device, until the
- * socket closes. Used by the daemon's {@link PlainEspSockets} and by {@code jswan static}.
+ * socket closes. Used by {@code jswan static}, and by the daemon's {@link PlainEspSockets} when Netty reads the NAT-T
+ * socket.
  */
 public final class PlainEspReader implements Runnable {
     private static final System.Logger NET = System.getLogger("NET");
     private final RawEspSocket socket;
     private final InboundProcessor inbound;
-    private volatile long datagrams;
 
     public PlainEspReader(final RawEspSocket socket, final InboundProcessor inbound) {
         this.socket = socket;
@@ -36,17 +36,11 @@ public final class PlainEspReader implements Runnable {
             if (n < 0) {
                 return;
             }
-            datagrams += n;
             try {
                 inbound.process(n);
             } catch (IOException e) {
                 NET.log(System.Logger.Level.WARNING, "writing to the TUN device failed: " + e.getMessage());
             }
         }
-    }
-
-    /** Datagrams read so far (a gauge from other threads). */
-    public long datagrams() {
-        return datagrams;
     }
 }

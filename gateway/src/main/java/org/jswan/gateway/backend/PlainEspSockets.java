@@ -20,9 +20,10 @@ import org.jswan.nativeio.udp.UdpBatchSender;
  * Plain ESP (IP protocol 50: RFC 4303 without RFC 3948's UDP header) for CHILD_SAs negotiated without UDP
  * encapsulation: no NAT between the peers under {@code --esp-encap nat}, or a peer that does not do NAT traversal
  * at all. One unconnected raw socket per address family: the TUN thread sends on it with sendmmsg (through
- * {@link DualEspTransport}), and a reader thread per socket ({@code jswan-esp-raw4}, {@code jswan-esp-raw6})
- * decapsulates what arrives and writes it to the TUN device. Raw sockets have no GSO or GRO, so each datagram
- * crosses the kernel on its own: ESP-in-UDP stays the fast path.
+ * {@link DualEspTransport}). The NAT-T socket's reader ({@link NatTReceiveLoop}) reads them too ({@link #sockets}),
+ * so one thread decapsulates all inbound ESP; only when Netty reads the NAT-T socket does each get a reader thread
+ * of its own ({@link #start}: {@code jswan-esp-raw4}, {@code jswan-esp-raw6}). Raw sockets have no GSO or GRO, so
+ * each datagram crosses the kernel on its own: ESP-in-UDP stays the fast path.
  */
 public final class PlainEspSockets implements AutoCloseable {
     private static final System.Logger NET = System.getLogger("NET");
@@ -58,7 +59,22 @@ public final class PlainEspSockets implements AutoCloseable {
         return new PlainEspSockets(v4, v6);
     }
 
-    /** Starts the reader threads. */
+    /** The sockets, for a thread that reads them with the NAT-T socket ({@code receiveEspNow}, {@code pollFd}). */
+    public RawEspSocket[] sockets() {
+        return v6 == null ? new RawEspSocket[] {v4.socket} : new RawEspSocket[] {v4.socket, v6.socket};
+    }
+
+    /** Their fds, for that thread's poll. */
+    public int[] pollFds() {
+        RawEspSocket[] s = sockets();
+        int[] fds = new int[s.length];
+        for (int i = 0; i < s.length; i++) {
+            fds[i] = s[i].pollFd();
+        }
+        return fds;
+    }
+
+    /** Starts a reader thread per socket, when no NAT-T reader reads them. */
     public void start() {
         v4.start("jswan-esp-raw4");
         if (v6 != null) {
@@ -158,7 +174,7 @@ public final class PlainEspSockets implements AutoCloseable {
         }
 
         String counters() {
-            return reader.datagrams() + " datagrams in (" + socket.runts() + " runts), " + sender.datagramsSent()
+            return socket.received() + " datagrams in (" + socket.runts() + " runts), " + sender.datagramsSent()
                     + " out, " + (sender.drops() + socket.sendDrops()) + " refused";
         }
 

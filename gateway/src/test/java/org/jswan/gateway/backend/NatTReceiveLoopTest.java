@@ -15,8 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jswan.esp.api.DropReason;
 import org.jswan.esp.engine.EspDataPlane;
+import org.jswan.esp.engine.InboundProcessor;
 import org.jswan.gateway.net.DatagramReceiver;
+import org.jswan.lab.Lab;
 import org.jswan.nativeio.posix.LibC;
+import org.jswan.nativeio.raw.RawEspSocket;
 import org.jswan.nativeio.tun.PacketBatch;
 import org.jswan.nativeio.tun.TunDevice;
 import org.jswan.nativeio.udp.UdpBatchReceiver;
@@ -86,7 +89,7 @@ class NatTReceiveLoopTest {
     @Test
     void sortsEspIkeKeepalivesAndRuntsAndSurvivesAThrowingHandler() throws Exception {
         EspDataPlane plane = new EspDataPlane();
-        EspReceiver esp = new EspReceiver(new NullTun(), plane, 16, 2000);
+        EspReceiver esp = new EspReceiver(new NullTun(), plane, InboundProcessor.Arrival.UDP, 16, 2000);
         List<byte[]> ike = new ArrayList<>();
         List<InetSocketAddress> from = new ArrayList<>();
         DatagramReceiver daemon = new DatagramReceiver() {
@@ -127,6 +130,40 @@ class NatTReceiveLoopTest {
             assertEquals(1, plane.dropCounters().get(DropReason.MALFORMED), "the oversized one was dropped, counted");
             String counters = loop.counters();
             assertTrue(counters.contains("2 ESP datagrams, 2 IKE, 1 NAT keepalives, 3 runts, 1 failed"), counters);
+        }
+    }
+
+    /**
+     * The loop's one thread also reads plain ESP: the raw socket's readiness wakes it (its fd is in the NAT-T
+     * receiver's poll set), and the datagram reaches the data plane (counted NO_SA: there is no SA for its SPI).
+     */
+    @Test
+    void plainEspOnARawSocketWakesTheLoopAndIsDecapsulatedOnItsThread() throws Exception {
+        Lab.assumeRoot();
+        EspDataPlane plane = new EspDataPlane();
+        EspReceiver esp = new EspReceiver(new NullTun(), plane, InboundProcessor.Arrival.ANY, 16, 2000);
+        InetAddress lo = InetAddress.getByName("127.0.0.1");
+        try (RawEspSocket raw = RawEspSocket.open((java.net.Inet4Address) lo);
+                RawEspSocket sender = RawEspSocket.open((java.net.Inet4Address) lo);
+                UdpBatchReceiver rx = UdpBatchReceiver.open(fd, 4, new int[] {raw.pollFd()})) {
+            NatTReceiveLoop loop = new NatTReceiveLoop(rx, 4, esp, null, address, () -> { },
+                    new RawEspSocket[] {raw});
+            Thread t = new Thread(loop, "test-esp-rx");
+            t.start();
+            sender.connect(lo);
+            PacketBatch out = new PacketBatch(1, 128);
+            out.slot(0).putInt(0, 0x7e57_e5b0).putInt(4, 1).putLong(8, 0).putLong(16, 0);
+            out.set(0, 0, 40);
+            out.count(1);
+            assertEquals(1, sender.send(out));
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (plane.dropCounters().get(DropReason.NO_SA) == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            rx.close();
+            t.join(2000);
+            assertEquals(1, plane.dropCounters().get(DropReason.NO_SA), "read by the loop, decapsulated on its thread");
+            assertEquals(1, raw.received());
         }
     }
 

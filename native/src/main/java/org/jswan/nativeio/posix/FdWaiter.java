@@ -4,32 +4,45 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Waits with poll(2) until a nonblocking fd is ready for {@code events} or a {@link Wakeup} fires. Owns its
- * {@code struct pollfd[2]} in direct memory, so one waiter serves one thread and waiting allocates nothing.
+ * Waits with poll(2) until one of some nonblocking fds is ready for {@code events} or a {@link Wakeup} fires. Owns
+ * its {@code struct pollfd} array in direct memory, so one waiter serves one thread and waiting allocates nothing.
  */
 public final class FdWaiter {
     private static final int REVENTS = 6;
 
     private final LibC libc;
     private final Wakeup wakeup;
-    private final ByteBuffer pollSet = ByteBuffer.allocateDirect(2 * LibC.POLLFD_SIZE).order(ByteOrder.nativeOrder());
+    private final int count;
+    private final ByteBuffer pollSet;
 
     public FdWaiter(final int fd, final short events, final Wakeup wakeup) {
+        this(new int[] {fd}, events, wakeup);
+    }
+
+    /** Waits for any of {@code fds}: a thread that reads several sockets. */
+    public FdWaiter(final int[] fds, final short events, final Wakeup wakeup) {
         this.libc = LibC.instance();
         this.wakeup = wakeup;
-        pollSet.putInt(0, fd).putShort(4, events);
-        pollSet.putInt(LibC.POLLFD_SIZE, wakeup.fd()).putShort(LibC.POLLFD_SIZE + 4, LibC.POLLIN);
+        this.count = fds.length + 1;
+        this.pollSet = ByteBuffer.allocateDirect(count * LibC.POLLFD_SIZE).order(ByteOrder.nativeOrder());
+        for (int i = 0; i < fds.length; i++) {
+            pollSet.putInt(i * LibC.POLLFD_SIZE, fds[i]).putShort(i * LibC.POLLFD_SIZE + 4, events);
+        }
+        int w = fds.length * LibC.POLLFD_SIZE;
+        pollSet.putInt(w, wakeup.fd()).putShort(w + 4, LibC.POLLIN);
     }
 
     /**
-     * Blocks until the fd is ready (or in error, which the next call on it will report).
+     * Blocks until an fd is ready (or in error, which the next call on it will report).
      *
      * @return false if woken for closing instead
      */
     public boolean await() throws NativeException {
         while (!wakeup.isWoken()) {
-            pollSet.putShort(REVENTS, (short) 0).putShort(LibC.POLLFD_SIZE + REVENTS, (short) 0);
-            if (libc.poll(pollSet, 2, -1) >= 0) {
+            for (int i = 0; i < count; i++) {
+                pollSet.putShort(i * LibC.POLLFD_SIZE + REVENTS, (short) 0);
+            }
+            if (libc.poll(pollSet, count, -1) >= 0) {
                 return !wakeup.isWoken();
             }
             int err = LibC.errno();
@@ -38,5 +51,10 @@ public final class FdWaiter {
             }
         }
         return false;
+    }
+
+    /** After {@link #await}: whether fd {@code index} (in the order given) was ready, or in error, at that poll. */
+    public boolean ready(final int index) {
+        return pollSet.getShort(index * LibC.POLLFD_SIZE + REVENTS) != 0;
     }
 }

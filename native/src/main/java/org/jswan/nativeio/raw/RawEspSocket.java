@@ -55,6 +55,7 @@ public final class RawEspSocket implements AutoCloseable {
     private volatile long sendDrops;
     private volatile long icmpErrors;
     private volatile long runts;
+    private volatile long received;
     private UdpBatchSender batchSender;
     /** receive's recvmmsg vector, for the batch and headroom it was made for (receiving thread only). */
     private ByteBuffer receiveMessages;
@@ -177,6 +178,25 @@ public final class RawEspSocket implements AutoCloseable {
      * @return the number received; -1 once closed
      */
     public int receive(final PacketBatch batch, final int headroom) throws IOException {
+        receiveLock.lock(); // held while waiting too: close() frees the fd only once this returns
+        try {
+            while (true) {
+                int n = receiveNow(batch, headroom);
+                if (n != 0 || !readable.await()) {
+                    return n != 0 ? n : -1;
+                }
+            }
+        } finally {
+            receiveLock.unlock();
+        }
+    }
+
+    /**
+     * {@link #receive} without waiting, for a thread that waits for several sockets itself ({@link #pollFd}).
+     *
+     * @return the number received, 0 if none was waiting, -1 once closed
+     */
+    public int receiveNow(final PacketBatch batch, final int headroom) throws IOException {
         if (headroom < 0 || headroom >= batch.slotSize()) {
             throw new IllegalArgumentException("headroom " + headroom + " outside the slot");
         }
@@ -201,6 +221,7 @@ public final class RawEspSocket implements AutoCloseable {
                         }
                         batch.set(n++, headroom, len);
                     }
+                    received += n;
                     if (n > 0) {
                         batch.count(n);
                         return n;
@@ -212,10 +233,8 @@ public final class RawEspSocket implements AutoCloseable {
                     continue;
                 }
                 if (err == Errno.EAGAIN.number()) {
-                    if (!readable.await()) {
-                        break;
-                    }
-                    continue;
+                    batch.count(0);
+                    return 0;
                 }
                 if (err != Errno.EBADF.number() && err != Errno.EFAULT.number() && err != Errno.EINVAL.number()) {
                     // An ICMP error for an earlier send, reported on a connected socket (raw(7): e.g. the peer's
@@ -233,6 +252,19 @@ public final class RawEspSocket implements AutoCloseable {
     }
 
     /**
+     * The socket's fd, only to wait for it to be readable (poll) on a thread that reads several sockets with
+     * {@link #receiveNow}; it is closed with this socket, so stop waiting on it first.
+     */
+    public int pollFd() {
+        return fd;
+    }
+
+    /** Datagrams received so far (a gauge from other threads). */
+    public long received() {
+        return received;
+    }
+
+    /**
      * {@link #receive}, then each datagram's packet starts at its ESP header: on an IPv4 socket the offset moves past
      * the IPv4 header (which stays in the slot in front, as headroom); one whose header length is impossible becomes
      * an empty packet, which a decapsulator counts as malformed, and is counted in {@link #runts}.
@@ -240,7 +272,15 @@ public final class RawEspSocket implements AutoCloseable {
      * @return the number received; -1 once closed
      */
     public int receiveEsp(final PacketBatch batch, final int headroom) throws IOException {
-        int n = receive(batch, headroom);
+        return stepOverIpv4Headers(batch, receive(batch, headroom));
+    }
+
+    /** {@link #receiveEsp} without waiting: 0 if nothing was waiting. */
+    public int receiveEspNow(final PacketBatch batch, final int headroom) throws IOException {
+        return stepOverIpv4Headers(batch, receiveNow(batch, headroom));
+    }
+
+    private int stepOverIpv4Headers(final PacketBatch batch, final int n) {
         if (family == LibC.AF_INET) {
             for (int i = 0; i < n; i++) {
                 int off = batch.offset(i);

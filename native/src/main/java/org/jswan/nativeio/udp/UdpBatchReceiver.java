@@ -60,7 +60,8 @@ public final class UdpBatchReceiver implements AutoCloseable {
     private long truncated;
     private long errors;
 
-    private UdpBatchReceiver(final LibC libc, final int fd, final int capacity, final Wakeup wakeup) {
+    private UdpBatchReceiver(final LibC libc, final int fd, final int capacity, final Wakeup wakeup,
+            final int[] alsoWaitFor) {
         this.libc = libc;
         this.fd = fd;
         this.capacity = capacity;
@@ -82,7 +83,10 @@ public final class UdpBatchReceiver implements AutoCloseable {
             mem.putLong(iov + 8, MAX_MESSAGE);
         }
         this.wakeup = wakeup;
-        this.readable = new FdWaiter(fd, LibC.POLLIN, wakeup);
+        int[] fds = new int[1 + alsoWaitFor.length];
+        fds[0] = fd;
+        System.arraycopy(alsoWaitFor, 0, fds, 1, alsoWaitFor.length);
+        this.readable = new FdWaiter(fds, LibC.POLLIN, wakeup);
     }
 
     /**
@@ -90,10 +94,19 @@ public final class UdpBatchReceiver implements AutoCloseable {
      * @param capacity the most messages one {@link #receive} returns (each may carry a GRO run)
      */
     public static UdpBatchReceiver open(final int fd, final int capacity) throws NativeException {
+        return open(fd, capacity, new int[0]);
+    }
+
+    /**
+     * A receiver whose {@link #await} also returns when one of {@code alsoWaitFor} (other sockets the same thread
+     * reads) is readable; those fds must stay open until this receiver is closed.
+     */
+    public static UdpBatchReceiver open(final int fd, final int capacity, final int[] alsoWaitFor)
+            throws NativeException {
         if (capacity < 1 || capacity > 1024) {
             throw new IllegalArgumentException("capacity must be 1..1024: " + capacity);
         }
-        return new UdpBatchReceiver(LibC.instance(), fd, capacity, Wakeup.open());
+        return new UdpBatchReceiver(LibC.instance(), fd, capacity, Wakeup.open(), alsoWaitFor.clone());
     }
 
     /** Asks the kernel to merge runs from one peer (udp(7) {@code UDP_GRO}, Linux 5.0+). */
@@ -104,8 +117,13 @@ public final class UdpBatchReceiver implements AutoCloseable {
         }
     }
 
+    /** After {@link #await}: whether the {@code k}-th fd it also waits for was readable (or in error) then. */
+    public boolean alsoReady(final int k) {
+        return readable.ready(1 + k);
+    }
+
     /**
-     * Blocks until the socket is readable.
+     * Blocks until the socket (or one of the fds it also waits for) is readable.
      *
      * @return false if {@link #close()} woke it instead
      */
