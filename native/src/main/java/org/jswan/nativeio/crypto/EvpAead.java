@@ -11,6 +11,7 @@ public final class EvpAead extends EvpContext implements InPlaceAead {
 
     private final long cipher;
     private final long ctx;
+    private final AeadStep step = this::crypt;
 
     /**
      * @param algorithm OpenSSL's name: "AES-128-GCM", "AES-192-GCM", "AES-256-GCM" or "ChaCha20-Poly1305"
@@ -35,41 +36,29 @@ public final class EvpAead extends EvpContext implements InPlaceAead {
 
     @Override
     public boolean seal(final ByteBuffer buf, final int off, final int length, final int aadLength) {
-        requireDirection(true);
-        return run(buf, off, length, aadLength);
+        return aead(buf, off, length, aadLength, true, step);
     }
 
     @Override
     public boolean open(final ByteBuffer buf, final int off, final int length, final int aadLength) {
-        requireDirection(false);
-        return run(buf, off, length, aadLength);
+        return aead(buf, off, length, aadLength, false, step);
     }
 
-    private boolean run(final ByteBuffer buf, final int off, final int length, final int aadLength) {
-        long data = aeadAddress(buf, off, length, aadLength);
-        if (!enter()) {
-            return false;
+    /** Nonce, AAD, data in place, then the tag: written after the data, or set and checked by the final call. */
+    private boolean crypt(final long data, final int length, final int aadLength) {
+        long outl = paramsAddress + OUT_LENGTH;
+        boolean ok = cipherInit(ctx, 0, 0, paramsAddress + NONCE)
+                && lib.EVP_CipherUpdate(ctx, 0, outl, paramsAddress + AAD, aadLength) == 1
+                && (length == 0 || lib.EVP_CipherUpdate(ctx, data, outl, data, length) == 1);
+        if (ok && encrypt) {
+            ok = lib.EVP_CipherFinal_ex(ctx, data + length, outl) == 1
+                    && lib.EVP_CIPHER_CTX_ctrl(ctx, LibCrypto.EVP_CTRL_AEAD_GET_TAG, TAG_LENGTH, data + length) == 1;
+        } else if (ok) {
+            ok = lib.EVP_CIPHER_CTX_ctrl(ctx, LibCrypto.EVP_CTRL_AEAD_SET_TAG, TAG_LENGTH, data + length) == 1
+                    && lib.EVP_CipherFinal_ex(ctx, data + length, outl) == 1;
         }
-        boolean ok;
-        try {
-            long outl = paramsAddress + OUT_LENGTH;
-            ok = cipherInit(ctx, 0, 0, paramsAddress + NONCE)
-                    && lib.EVP_CipherUpdate(ctx, 0, outl, paramsAddress + AAD, aadLength) == 1
-                    && (length == 0 || lib.EVP_CipherUpdate(ctx, data, outl, data, length) == 1);
-            if (ok && encrypt) {
-                ok = lib.EVP_CipherFinal_ex(ctx, data + length, outl) == 1
-                        && lib.EVP_CIPHER_CTX_ctrl(ctx, LibCrypto.EVP_CTRL_AEAD_GET_TAG, TAG_LENGTH, data + length) == 1;
-            } else if (ok) {
-                ok = lib.EVP_CIPHER_CTX_ctrl(ctx, LibCrypto.EVP_CTRL_AEAD_SET_TAG, TAG_LENGTH, data + length) == 1
-                        && lib.EVP_CipherFinal_ex(ctx, data + length, outl) == 1;
-            }
-            if (ok) {
-                unstage(buf, off, length + TAG_LENGTH);
-            } else {
-                lib.ERR_clear_error();
-            }
-        } finally {
-            exit();
+        if (!ok) {
+            lib.ERR_clear_error();
         }
         return ok;
     }

@@ -18,6 +18,7 @@ public final class GnutlsAesGcm extends NativeCipherContext implements InPlaceAe
 
     private final LibGnutls lib;
     private final long handle;
+    private final AeadStep step = this::crypt;
 
     /** @param key 16, 24 or 32 bytes */
     public GnutlsAesGcm(final byte[] key, final boolean encrypt) {
@@ -57,42 +58,28 @@ public final class GnutlsAesGcm extends NativeCipherContext implements InPlaceAe
 
     @Override
     public boolean seal(final ByteBuffer buf, final int off, final int length, final int aadLength) {
-        requireDirection(true);
-        return run(buf, off, length, aadLength);
+        return aead(buf, off, length, aadLength, true, step);
     }
 
     @Override
     public boolean open(final ByteBuffer buf, final int off, final int length, final int aadLength) {
-        requireDirection(false);
-        return run(buf, off, length, aadLength);
+        return aead(buf, off, length, aadLength, false, step);
     }
 
-    private boolean run(final ByteBuffer buf, final int off, final int length, final int aadLength) {
-        long data = aeadAddress(buf, off, length, aadLength);
-        if (!enter()) {
-            return false;
+    /** Four calls: nonce, AAD, data in place, tag (computed, or computed and compared). */
+    private boolean crypt(final long data, final int length, final int aadLength) {
+        // Always 12 bytes: a nonce GnuTLS refuses would put the whole library into its error state.
+        lib.gnutls_cipher_set_iv(handle, paramsAddress + NONCE, 12);
+        boolean ok = lib.gnutls_cipher_add_auth(handle, paramsAddress + AAD, aadLength) >= 0;
+        if (encrypt) {
+            return ok && (length == 0 || lib.gnutls_cipher_encrypt2(handle, data, length, data, length) >= 0)
+                    && lib.gnutls_cipher_tag(handle, data + length, TAG_LENGTH) >= 0;
         }
-        boolean ok;
-        try {
-            // Always 12 bytes: a nonce GnuTLS refuses would put the whole library into its error state.
-            lib.gnutls_cipher_set_iv(handle, paramsAddress + NONCE, 12);
-            ok = lib.gnutls_cipher_add_auth(handle, paramsAddress + AAD, aadLength) >= 0;
-            if (encrypt) {
-                ok = ok && (length == 0 || lib.gnutls_cipher_encrypt2(handle, data, length, data, length) >= 0)
-                        && lib.gnutls_cipher_tag(handle, data + length, TAG_LENGTH) >= 0;
-            } else {
-                ok = ok && (length == 0 || lib.gnutls_cipher_decrypt2(handle, data, length, data, length) >= 0)
-                        && lib.gnutls_cipher_tag(handle, paramsAddress + TAG, TAG_LENGTH) >= 0
-                        && tagMatches(data + length);
-                MEMORY.putLong(paramsAddress + TAG, 0); // the right tag for a forged packet is not left lying around
-                MEMORY.putLong(paramsAddress + TAG + 8, 0);
-            }
-            if (ok) {
-                unstage(buf, off, length + TAG_LENGTH);
-            }
-        } finally {
-            exit();
-        }
+        ok = ok && (length == 0 || lib.gnutls_cipher_decrypt2(handle, data, length, data, length) >= 0)
+                && lib.gnutls_cipher_tag(handle, paramsAddress + TAG, TAG_LENGTH) >= 0
+                && tagMatches(data + length);
+        MEMORY.putLong(paramsAddress + TAG, 0); // the right tag for a forged packet is not left lying around
+        MEMORY.putLong(paramsAddress + TAG + 8, 0);
         return ok;
     }
 
@@ -209,9 +196,7 @@ public final class GnutlsAesGcm extends NativeCipherContext implements InPlaceAe
             if (handle != 0) {
                 lib.gnutls_cipher_deinit(handle);
             }
-            for (int i = 0; i + 8 <= params.capacity(); i += 8) {
-                params.putLong(i, 0);
-            }
+            wipe(params);
         }
     }
 }

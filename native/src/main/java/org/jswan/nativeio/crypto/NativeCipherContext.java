@@ -98,6 +98,40 @@ abstract class NativeCipherContext implements AutoCloseable {
         }
     }
 
+    /** One seal or open of an {@link InPlaceAead} context, on checked data at {@code data}, while entered. */
+    interface AeadStep {
+        boolean run(long data, int length, int aadLength);
+    }
+
+    /**
+     * What every {@link InPlaceAead} call does around the library's own work: the direction and region checks,
+     * {@code step} while entered (a close waits for it), and a heap caller's result copied back on success.
+     */
+    final boolean aead(final ByteBuffer buf, final int off, final int length, final int aadLength,
+            final boolean sealing, final AeadStep step) {
+        requireDirection(sealing);
+        long data = aeadAddress(buf, off, length, aadLength);
+        if (!enter()) {
+            return false;
+        }
+        try {
+            boolean ok = step.run(data, length, aadLength);
+            if (ok) {
+                unstage(buf, off, length + InPlaceAead.TAG_LENGTH);
+            }
+            return ok;
+        } finally {
+            exit();
+        }
+    }
+
+    /** Zeroes a parameter block or staging buffer (whole longs: both are sized so), when its context is freed. */
+    static void wipe(final ByteBuffer params) {
+        for (int i = 0; i + 8 <= params.capacity(); i += 8) {
+            params.putLong(i, 0);
+        }
+    }
+
     /**
      * The checks of an in-place AEAD call ({@link InPlaceAead}): the AAD fits its room in the parameter block, the
      * data length is one the libraries can take (they take it as size_t: a negative one would run them over the whole
@@ -162,9 +196,7 @@ abstract class NativeCipherContext implements AutoCloseable {
     /** Zeroes what a heap-buffer call left in the staging buffer. */
     final void wipeStaging() {
         if (staging != null) {
-            for (int i = 0; i < staging.capacity(); i += 8) {
-                staging.putLong(i, 0);
-            }
+            wipe(staging);
         }
     }
 

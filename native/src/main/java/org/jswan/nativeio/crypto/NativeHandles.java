@@ -34,8 +34,6 @@ final class NativeHandles implements Runnable {
         if (cipher != 0) {
             lib.EVP_CIPHER_free(cipher);
         }
-        for (int i = 0; i + 8 <= params.capacity(); i += 8) {
-            params.putLong(i, 0);
-        }
+        NativeCipherContext.wipe(params);
     }
 }
