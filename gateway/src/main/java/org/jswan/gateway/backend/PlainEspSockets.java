@@ -89,14 +89,9 @@ public final class PlainEspSockets implements AutoCloseable {
 
     /** TUN thread: sends the batch's packets whose SA is not UDP-encapsulated; the others are skipped. */
     void send(final PacketBatch batch, final EspEndpoint[] destinations) {
-        boolean any6 = false;
-        int n = batch.count();
-        for (int i = 0; i < n; i++) {
-            any6 |= !destinations[i].udpEncap() && destinations[i].ipv6();
-        }
-        v4.send(batch, destinations, n);
-        if (any6 && v6 != null) {
-            v6.send(batch, destinations, n);
+        v4.send(batch, destinations);
+        if (v6 != null) {
+            v6.send(batch, destinations);
         }
     }
 
@@ -117,13 +112,15 @@ public final class PlainEspSockets implements AutoCloseable {
         }
     }
 
-    /** One address family: its socket, its sender, and its reader with that reader's inbound processor. */
+    /** One address family: its socket, its sender, and (only if it gets one) its reader thread. */
     private static final class Family {
         final RawEspSocket socket;
         final UdpBatchSender sender;
-        final PlainEspReader reader;
         final InetSocketAddress[] to;
         final boolean ipv6;
+        private final TunDevice tun;
+        private final EspDataPlane plane;
+        private final int maxDatagram;
         Thread thread;
         private boolean sendFailed;
 
@@ -138,19 +135,23 @@ public final class PlainEspSockets implements AutoCloseable {
                 throw e;
             }
             this.ipv6 = !socket.ipv4();
-            this.reader = new PlainEspReader(socket, new InboundProcessor(tun, plane, ipv6
-                    ? InboundProcessor.Arrival.PLAIN_IPV6 : InboundProcessor.Arrival.PLAIN_IPV4, batchSize,
-                    maxDatagram));
             this.to = new InetSocketAddress[batchSize];
+            this.tun = tun;
+            this.plane = plane;
+            this.maxDatagram = maxDatagram;
         }
 
         void start(final String name) {
+            PlainEspReader reader = new PlainEspReader(socket, new InboundProcessor(tun, plane, ipv6
+                    ? InboundProcessor.Arrival.PLAIN_IPV6 : InboundProcessor.Arrival.PLAIN_IPV4, to.length,
+                    maxDatagram));
             thread = new Thread(reader, name);
             thread.setDaemon(true);
             thread.start();
         }
 
-        void send(final PacketBatch batch, final EspEndpoint[] destinations, final int n) {
+        void send(final PacketBatch batch, final EspEndpoint[] destinations) {
+            int n = batch.count();
             int count = 0;
             for (int i = 0; i < n && i < to.length; i++) {
                 EspEndpoint d = destinations[i];

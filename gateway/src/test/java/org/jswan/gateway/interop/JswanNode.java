@@ -26,6 +26,7 @@ final class JswanNode {
     private final Path dir;
     private String debug = "any 2";
     private final List<String> extraArgs = new ArrayList<>();
+    private final List<String> jvmArgs = new ArrayList<>();
     private LabProcess process;
 
     JswanNode(final Lab lab, final Namespace ns, final String name) {
@@ -111,9 +112,17 @@ final class JswanNode {
         return this;
     }
 
+    /** JVM options for the daemon, e.g. {@code -Djswan.esp.rx=netty}. */
+    JswanNode jvm(final String... args) {
+        jvmArgs.addAll(List.of(args));
+        return this;
+    }
+
     JswanNode start() {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> argv = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        List<String> argv = new ArrayList<>(List.of(java));
+        argv.addAll(jvmArgs);
+        argv.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "org.jswan.gateway.cli.Main", "daemon", "--config-dir", dir.toString(), "--vici-socket",
                 viciSocket().toString(), "--save-keys", dir.resolve("keys").toString(), "--debug", debug));
         argv.addAll(extraArgs);

@@ -33,7 +33,7 @@ class PlainEspTest {
 
     /** Gateway A or B of the lab, IPv4 (or IPv6) outside and inside, with {@code --esp-encap encap}. */
     private JswanNode gateway(final SiteToSite net, final boolean siteA, final boolean ipv6, final String start,
-            final String encap) {
+            final String encap, final String... jvm) {
         String wanA = ipv6 ? SiteToSite.GW_A_WAN6 : SiteToSite.GW_A_WAN;
         String wanB = ipv6 ? SiteToSite.GW_B_WAN6 : SiteToSite.GW_B_WAN;
         String subnetA = ipv6 ? SiteToSite.SUBNET_A6 : SiteToSite.SUBNET_A;
@@ -44,7 +44,7 @@ class PlainEspTest {
                 : SiteToSiteConfigs.psk(wanB, wanA, subnetB, subnetA, "gwb.jswan.test", "gwa.jswan.test", IKE, ESP,
                         start, "", "");
         return new JswanNode(lab, siteA ? net.gwA() : net.gwB(), siteA ? "gwA" : "gwB").swanctlConf(conf)
-                .args("--esp-encap", encap).start();
+                .jvm(jvm).args("--esp-encap", encap).start();
     }
 
     @Test
@@ -118,6 +118,31 @@ class PlainEspTest {
         Matcher raw = Pattern.compile("IPv6 (\\d+) datagrams in \\(0 runts\\), (\\d+) out, 0 refused").matcher(a.log());
         assertTrue(raw.find(), a.log());
         assertTrue(Long.parseLong(raw.group(1)) >= 5 && Long.parseLong(raw.group(2)) >= 5, raw.group());
+    }
+
+    /**
+     * When Netty's event loop reads port 4500 ({@code -Djswan.esp.rx=netty}), the raw sockets get reader threads of
+     * their own (jswan-esp-raw4): plain ESP still flows both ways, and nothing is refused as WRONG_TRANSPORT.
+     */
+    @Test
+    @Timeout(120)
+    void withNettyReadingUdpThePlainSocketsHaveTheirOwnReaders() {
+        Lab.assumeRoot();
+        SiteToSite net = SiteToSite.build(lab);
+        PacketCapture wan = PacketCapture.start(net.gwA(), SiteToSite.WAN);
+        JswanNode a = gateway(net, true, false, "none", "nat", "-Djswan.esp.rx=netty");
+        JswanNode b = gateway(net, false, false, "start", "nat", "-Djswan.esp.rx=netty");
+        a.awaitLog("CHILD_SA net{", Duration.ofSeconds(20));
+        PingResult ping = Ping.ping(net.hostA(), SiteToSite.HOST_B, 5, Duration.ofSeconds(8));
+        assertEquals(5, ping.received(), ping.output());
+        CaptureSummary wire = wan.summary();
+        assertTrue(wire.plainEsp() >= 10 && wire.espInUdp() == 0, wire.toString());
+        assertEquals(0, a.stop());
+        assertEquals(0, b.stop());
+        Matcher raw = Pattern.compile("plain ESP sockets: IPv4 (\\d+) datagrams in \\(0 runts\\)").matcher(a.log());
+        assertTrue(raw.find() && Long.parseLong(raw.group(1)) >= 5, a.log());
+        assertTrue(!a.log().contains("NAT-T socket:"), "Netty read port 4500, not jswan's recvmmsg loop");
+        assertTrue(a.log().matches("(?s).*WRONG_TRANSPORT=0.*"), "nothing refused: " + a.log());
     }
 
     /** The default side fakes a NAT, as kernel-libipsec does: ESP-in-UDP even though the peer would go plain. */
