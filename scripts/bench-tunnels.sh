@@ -15,9 +15,9 @@
 # jswan variants, to compare within one run: jswan@17 / jswan@25 pick the JDK by major version (default: the
 # launcher's choice), jswan+MODE passes -Djswan.esp.tx=MODE (gso, sendmmsg, netty), jswan+nogro turns off the TUN
 # offloads (write coalescing and TSO reads), jswan+notso only the TSO reads, jswan+noudpgro turns off UDP GRO on the
-# NAT-T socket, jswan+openssl / jswan+gnutls / jswan+jca pick the ESP crypto backend (-Djswan.esp.crypto),
-# jswan+plainesp sends plain ESP (IP protocol 50, --esp-encap nat) instead of ESP-in-UDP, jswan+nettyrx has
-# Netty's event loop read ESP instead of jswan's recvmmsg loop, and jswan-base runs the jar named
+# NAT-T socket, jswan+ipsecmb / jswan+gnutls / jswan+openssl / jswan+jca pick the ESP crypto backend
+# (-Djswan.esp.crypto), jswan+plainesp sends plain ESP (IP protocol 50, --esp-encap nat) instead of ESP-in-UDP,
+# jswan+nettyrx has Netty's event loop read ESP instead of jswan's recvmmsg loop, and jswan-base runs the jar named
 # by $JSWAN_BASE_JAR instead of gateway/target/jswan.jar; e.g.
 # jswan-base@17 jswan@17 jswan@25+netty+nogro. Extra JVM options for the jswan gateways (profiling): $JSWAN_JVM_OPTS.
 set -euo pipefail
@@ -279,7 +279,7 @@ jswan_variant() { # name -> jswan_cmd (the daemon command without arguments), js
       nogro) opts+=(-Djswan.tun.gro=false) ;;
       notso) opts+=(-Djswan.tun.tso=false) ;;
       noudpgro) opts+=(-Djswan.udp.gro=false) ;;
-      jca|openssl|gnutls) opts+=("-Djswan.esp.crypto=$word") ;;
+      jca|openssl|gnutls|ipsecmb) opts+=("-Djswan.esp.crypto=$word") ;;
       nettyrx) opts+=(-Djswan.esp.rx=netty) ;;
       plainesp) jswan_args+=(--esp-encap nat) ;;
       *) opts+=("-Djswan.esp.tx=$word") ;;

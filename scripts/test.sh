@@ -10,6 +10,8 @@ packages=(
   libstrongswan-standard-plugins libstrongswan-extra-plugins libcharon-extra-plugins
   iproute2 iperf3 tcpdump iputils-ping tshark python3-scapy nftables libssl3 libgnutls30
 )
+# Intel's ipsec-mb (AES-GCM) is packaged for x86-64 only; elsewhere jswan runs AES-GCM on GnuTLS.
+[ "$(dpkg --print-architecture)" = amd64 ] && packages+=(libipsec-mb1)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -32,8 +32,8 @@ public class EspTransformBenchmark {
     @Param({"64", "512", "1400"})
     public int size;
 
-    /** GNUTLS (the default: AES-GCM on GnuTLS, the rest on libcrypto), OPENSSL (all on libcrypto) or JCA. */
-    @Param({"GNUTLS", "OPENSSL", "JCA"})
+    /** IPSECMB (the default: AES-GCM on ipsec-mb, the rest on libcrypto), GNUTLS, OPENSSL (all on libcrypto), JCA. */
+    @Param({"IPSECMB", "GNUTLS", "OPENSSL", "JCA"})
     public String backend;
 
     private EspTransform out;

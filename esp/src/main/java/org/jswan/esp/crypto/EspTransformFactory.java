@@ -3,6 +3,7 @@ package org.jswan.esp.crypto;
 import java.util.Locale;
 import org.jswan.nativeio.crypto.EvpAead;
 import org.jswan.nativeio.crypto.GnutlsAesGcm;
+import org.jswan.nativeio.crypto.IpsecMbAesGcm;
 
 /**
  * Builds transforms from IANA IKEv2 transform ids (RFC 7296 §3.3.2 registries) and the key material IKE's KEYMAT
@@ -78,6 +79,10 @@ public final class EspTransformFactory {
             case ENCR_AES_GCM_16:
                 requireNoIntegrity(integId);
                 String gcm = "AES-" + keyBits + "-GCM";
+                if (backend == CryptoBackend.IPSECMB) {
+                    return new NativeAeadTransform(gcm, key -> new IpsecMbAesGcm(key, outbound), encrKeymat,
+                            keyBits / 8, outbound, esn);
+                }
                 if (backend == CryptoBackend.GNUTLS) {
                     try {
                         return new NativeAeadTransform(gcm, key -> new GnutlsAesGcm(key, outbound), encrKeymat,

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.function.Function;
-import org.jswan.nativeio.crypto.GnutlsAesGcm;
 import org.jswan.nativeio.crypto.InPlaceAead;
 
 /**
@@ -51,7 +50,7 @@ final class NativeAeadTransform implements EspTransform, KnownAnswerSeal {
         this.encrypt = encrypt;
         this.esn = esn;
         this.name = algorithm;
-        this.library = aead instanceof GnutlsAesGcm ? "GnuTLS" : "OpenSSL";
+        this.library = aead.library();
     }
 
     @Override

@@ -130,23 +130,28 @@ class OpenSslTransformTest {
         String old = System.getProperty(CryptoBackend.PROPERTY);
         try {
             System.clearProperty(CryptoBackend.PROPERTY);
-            assertEquals(CryptoBackend.GNUTLS, CryptoBackend.selected(), "GnuTLS loads here, so it runs AES-GCM");
+            // scripts/test.sh installs libipsec-mb1, libgnutls30 and libssl3.
+            assertEquals(CryptoBackend.IPSECMB, CryptoBackend.selected(), "ipsec-mb loads here, so it runs AES-GCM");
             String d = CryptoBackend.describe();
-            assertTrue(d.matches("ESP crypto: AES-GCM on GnuTLS 3\\.[0-9.]+ \\(libgnutls\\), ChaCha20-Poly1305 and "
-                    + "AES-CBC/HMAC on OpenSSL 3\\..*\\(libcrypto\\)"), d);
+            assertTrue(d.matches("ESP crypto: AES-GCM on ipsec-mb 1\\.[0-9.]+ \\(((vaes_)?avx512|avx_gen4|avx_gen2|sse)\\), "
+                    + "ChaCha20-Poly1305 and AES-CBC/HMAC on OpenSSL 3\\..*\\(libcrypto\\)"), d);
             System.setProperty(CryptoBackend.PROPERTY, "openssl");
             assertEquals(CryptoBackend.OPENSSL, CryptoBackend.selected());
             assertTrue(CryptoBackend.describe().matches("ESP crypto: OpenSSL 3\\..* \\(libcrypto\\) \\(-D"
                     + CryptoBackend.PROPERTY + "=openssl\\)"), CryptoBackend.describe());
             System.setProperty(CryptoBackend.PROPERTY, "gnutls");
             assertEquals(CryptoBackend.GNUTLS, CryptoBackend.selected());
+            assertTrue(CryptoBackend.describe().matches("ESP crypto: AES-GCM on GnuTLS 3\\.[0-9.]+ \\(libgnutls\\), "
+                    + "ChaCha20-Poly1305 and AES-CBC/HMAC on OpenSSL 3\\..*\\(libcrypto\\)"), CryptoBackend.describe());
+            System.setProperty(CryptoBackend.PROPERTY, "ipsecmb");
+            assertEquals(CryptoBackend.IPSECMB, CryptoBackend.selected());
             System.setProperty(CryptoBackend.PROPERTY, "jca");
             assertEquals(CryptoBackend.JCA, CryptoBackend.selected());
             assertTrue(EspTransformFactory.create(20, 0, 128, new byte[20], new byte[0], true, false)
                     instanceof AesGcmTransform);
             System.setProperty(CryptoBackend.PROPERTY, "boringssl");
             EspCryptoException e = assertThrows(EspCryptoException.class, CryptoBackend::selected);
-            assertTrue(e.getMessage().contains("expected gnutls, openssl or jca"), e.getMessage());
+            assertTrue(e.getMessage().contains("expected ipsecmb, gnutls, openssl or jca"), e.getMessage());
         } finally {
             if (old == null) {
                 System.clearProperty(CryptoBackend.PROPERTY);

@@ -35,6 +35,9 @@ class TransformVectorTest {
     }
 
     private static String expectedLibrary(final CryptoBackend backend, final int encr) {
+        if (backend == CryptoBackend.IPSECMB && encr == EspTransformFactory.ENCR_AES_GCM_16) {
+            return "ipsec-mb";
+        }
         if (backend == CryptoBackend.GNUTLS && encr == EspTransformFactory.ENCR_AES_GCM_16) {
             return "GnuTLS";
         }

@@ -35,6 +35,11 @@ public final class EvpAead extends EvpContext implements InPlaceAead {
     }
 
     @Override
+    public String library() {
+        return "OpenSSL";
+    }
+
+    @Override
     public boolean seal(final ByteBuffer buf, final int off, final int length, final int aadLength) {
         return aead(buf, off, length, aadLength, true, step);
     }

@@ -1,7 +1,6 @@
 package org.jswan.nativeio.crypto;
 
 import java.nio.ByteBuffer;
-import java.util.HexFormat;
 
 /**
  * One direction of an AES-GCM key in a GnuTLS cipher handle. On the x86-64 CPUs measured here GnuTLS's AES-GCM seals
@@ -57,6 +56,11 @@ public final class GnutlsAesGcm extends NativeCipherContext implements InPlaceAe
     }
 
     @Override
+    public String library() {
+        return "GnuTLS";
+    }
+
+    @Override
     public boolean seal(final ByteBuffer buf, final int off, final int length, final int aadLength) {
         return aead(buf, off, length, aadLength, true, step);
     }
@@ -77,17 +81,9 @@ public final class GnutlsAesGcm extends NativeCipherContext implements InPlaceAe
         }
         ok = ok && (length == 0 || lib.gnutls_cipher_decrypt2(handle, data, length, data, length) >= 0)
                 && lib.gnutls_cipher_tag(handle, paramsAddress + TAG, TAG_LENGTH) >= 0
-                && tagMatches(data + length);
-        MEMORY.putLong(paramsAddress + TAG, 0); // the right tag for a forged packet is not left lying around
-        MEMORY.putLong(paramsAddress + TAG + 8, 0);
+                && tagsMatch(data + length, paramsAddress + TAG);
+        forgetTag(paramsAddress + TAG);
         return ok;
-    }
-
-    /** Constant time: every byte is compared whatever the first difference (RFC 4106 §9 relies on the tag). */
-    private boolean tagMatches(final long received) {
-        long diff = (MEMORY.getLong(received) ^ MEMORY.getLong(paramsAddress + TAG))
-                | (MEMORY.getLong(received + 8) ^ MEMORY.getLong(paramsAddress + TAG + 8));
-        return diff == 0;
     }
 
     /** True when GnuTLS is loaded and its AES-GCM gave the known answer. */
@@ -106,77 +102,10 @@ public final class GnutlsAesGcm extends NativeCipherContext implements InPlaceAe
         return lib == null ? null : "GnuTLS " + lib.gnutls_check_version(null);
     }
 
-    /**
-     * Known answers before the data plane trusts the library: Test Case 2 of McGrew and Viega's GCM specification
-     * (zero key, nonce and block), and a full-size packet with 8 bytes of AAD (the multi-block code real packets run,
-     * answer computed with OpenSSL 3.0's EVP interface), sealed, opened, and refused once a bit of it is changed. A
-     * build that computes something else, or cannot be called, is not used.
-     */
+    /** Runs {@link AesGcmKnownAnswers} once, on first use. */
     private static final class SelfTest {
-        private static final String SPEC_CASE_2 = "0388dace60b6a392f328c2b971b2fe78ab6e47d42cec13bdf53a67b21257bddf";
-        /** Key 00..0f, nonce a0..ab, AAD 10..17, plaintext byte i = 7i: first block, last block, tag. */
-        private static final String FULL_SIZE = "aa8136ae62aa193bb247f34d1249d209" + "51db23bf39b259c95ff0f6a562d5ef26"
-                + "2da618079b21b373365fee7dd37ea183";
-        private static final int FULL_LENGTH = 1400;
-        static final String FAILURE = run();
-
-        private static String run() {
-            if (LibGnutlsLoader.LIBGNUTLS == null) {
-                return LibGnutlsLoader.FAILURE;
-            }
-            try {
-                ByteBuffer block = ByteBuffer.allocateDirect(32);
-                if (!answers(new byte[16], new byte[12], new byte[0], block, 16, SPEC_CASE_2)) {
-                    return "GnuTLS's AES-GCM did not give the GCM specification's known answer";
-                }
-                byte[] key = new byte[16];
-                byte[] nonce = new byte[12];
-                byte[] aad = new byte[8];
-                for (int i = 0; i < 16; i++) {
-                    key[i] = (byte) i;
-                }
-                for (int i = 0; i < 12; i++) {
-                    nonce[i] = (byte) (0xa0 + i);
-                }
-                for (int i = 0; i < 8; i++) {
-                    aad[i] = (byte) (0x10 + i);
-                }
-                ByteBuffer packet = ByteBuffer.allocateDirect(FULL_LENGTH + TAG_LENGTH);
-                for (int i = 0; i < FULL_LENGTH; i++) {
-                    packet.put(i, (byte) (7 * i));
-                }
-                if (!answers(key, nonce, aad, packet, FULL_LENGTH, FULL_SIZE)) {
-                    return "GnuTLS's AES-GCM did not give the known answer for a full-size packet";
-                }
-                return null;
-            } catch (RuntimeException | LinkageError e) {
-                return "GnuTLS's AES-GCM failed its known-answer test: " + e;
-            }
-        }
-
-        /**
-         * Seals {@code length} bytes of {@code data} and compares its first block, last block and tag with
-         * {@code expected}; then a changed bit must fail the open and the original must open to the plaintext.
-         */
-        private static boolean answers(final byte[] key, final byte[] nonce, final byte[] aad, final ByteBuffer data,
-                final int length, final String expected) {
-            byte[] want = HexFormat.of().parseHex(expected);
-            ByteBuffer plain = ByteBuffer.allocate(length).put(0, data, 0, length);
-            try (GnutlsAesGcm seal = new GnutlsAesGcm(key, true);
-                    GnutlsAesGcm open = new GnutlsAesGcm(key, false)) {
-                seal.parameters().put(NONCE, nonce).put(AAD, aad);
-                open.parameters().put(NONCE, nonce).put(AAD, aad);
-                if (!seal.seal(data, 0, length, aad.length)
-                        || !data.slice(0, 16).equals(ByteBuffer.wrap(want, 0, 16))
-                        || !data.slice(length - 16, 32).equals(ByteBuffer.wrap(want, want.length - 32, 32))) {
-                    return false;
-                }
-                ByteBuffer changed = ByteBuffer.allocateDirect(length + TAG_LENGTH).put(0, data, 0, length + TAG_LENGTH);
-                changed.put(length / 2, (byte) (changed.get(length / 2) ^ 1));
-                return !open.open(changed, 0, length, aad.length) && open.open(data, 0, length, aad.length)
-                        && data.slice(0, length).equals(plain);
-            }
-        }
+        static final String FAILURE = LibGnutlsLoader.LIBGNUTLS == null ? LibGnutlsLoader.FAILURE
+                : AesGcmKnownAnswers.check("GnuTLS", GnutlsAesGcm::new);
     }
 
     /** Frees the handle (GnuTLS zeroes the key schedule) and wipes the parameter block, exactly once. */

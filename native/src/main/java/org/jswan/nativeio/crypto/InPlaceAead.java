@@ -13,6 +13,9 @@ public interface InPlaceAead extends AutoCloseable {
     int MAX_AAD = 16;
     int TAG_LENGTH = 16;
 
+    /** The library that runs it, for logs and tests: "OpenSSL", "GnuTLS" or "ipsec-mb". */
+    String library();
+
     /** The per-call parameter block: nonce and AAD at the offsets above, big-endian. */
     ByteBuffer parameters();
 

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.kenai.jffi.MemoryIO;
 
 /**
- * What the native cipher contexts (OpenSSL's, GnuTLS's) share: the native context's life (a data thread may still be
+ * What the native cipher contexts (OpenSSL's, GnuTLS's, ipsec-mb's) share: the native context's life (a data thread may still be
  * inside a call when the control thread closes the SA, so the last one out frees it: never a use after free), a
  * small direct parameter block (nonce, AAD, out-lengths), and the address of the packet buffer with every access
  * bounds-checked, since a wrong address here is memory corruption rather than an exception.
@@ -123,6 +123,19 @@ abstract class NativeCipherContext implements AutoCloseable {
         } finally {
             exit();
         }
+    }
+
+    /** Constant time: every byte is compared whatever the first difference (RFC 4106 §9 relies on the tag). */
+    static boolean tagsMatch(final long received, final long computed) {
+        long diff = (MEMORY.getLong(received) ^ MEMORY.getLong(computed))
+                | (MEMORY.getLong(received + 8) ^ MEMORY.getLong(computed + 8));
+        return diff == 0;
+    }
+
+    /** Zeroes a computed tag after the comparison: the right tag for a forged packet is not left lying around. */
+    static void forgetTag(final long computed) {
+        MEMORY.putLong(computed, 0);
+        MEMORY.putLong(computed + 8, 0);
     }
 
     /** Zeroes a parameter block or staging buffer (whole longs: both are sized so), when its context is freed. */
