@@ -318,11 +318,11 @@ for w in "${which[@]}"; do run "$w"; done
 
 ratio() { python3 -c "import sys; a,b=sys.argv[1],sys.argv[2]; print('%.2f' % (float(a)/float(b)) if a not in ('','n/a') and b not in ('','n/a','0') else '-')" "$1" "$2"; }
 table=$(
-  echo "| path | 1 stream Mbit/s | 4 streams Mbit/s | 1 stream / plain | 1 stream / kernel-libipsec | Gbit per gateway CPU-s | steal % |"
-  echo "|---|---:|---:|---:|---:|---:|---:|"
+  echo "| path | 1 stream Mbit/s | 4 streams Mbit/s | 1 stream / plain | 4 streams / plain | 1 stream / kernel-libipsec | 4 streams / kernel-libipsec | Gbit per gateway CPU-s | steal % |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
   for w in "${which[@]}"; do
     [ -n "${r1[$w]:-}" ] || continue
-    echo "| $w | ${r1[$w]} | ${r4[$w]} | $(ratio "${r1[$w]}" "${r1[plain]:-}") | $(ratio "${r1[$w]}" "${r1[strongswan]:-}") | ${pc[$w]:-} | ${st[$w]:-} |"
+    echo "| $w | ${r1[$w]} | ${r4[$w]} | $(ratio "${r1[$w]}" "${r1[plain]:-}") | $(ratio "${r4[$w]}" "${r4[plain]:-}") | $(ratio "${r1[$w]}" "${r1[strongswan]:-}") | $(ratio "${r4[$w]}" "${r4[strongswan]:-}") | ${pc[$w]:-} | ${st[$w]:-} |"
   done
 )
 echo; echo "$table"
