@@ -12,7 +12,8 @@ import jnr.ffi.LibraryOption;
  * AES-NI); {@link #FAILURE} then says why.
  */
 final class LibIpsecMbLoader {
-    static final String SONAME = "libIPSec_MB.so.1";
+    /** The library's file; {@code -Djswan.esp.ipsecmb.library} names another (tests: one that is missing). */
+    static final String SONAME = System.getProperty("jswan.esp.ipsecmb.library", "libIPSec_MB.so.1");
     static final LibIpsecMb LIB;
     /** Index 0, 1, 2: 128, 192, 256-bit keys. */
     static final IpsecMbGcm[] GCM;
@@ -38,7 +39,7 @@ final class LibIpsecMbLoader {
                 }
             }
         } catch (LinkageError | RuntimeException e) {
-            failure = "cannot load " + SONAME + " (" + e.getMessage() + "); install libipsec-mb1";
+            failure = "cannot load " + SONAME + " (" + firstLine(e.getMessage()) + "); install libipsec-mb1";
         }
         if (failure != null) {
             lib = null;
@@ -49,6 +50,13 @@ final class LibIpsecMbLoader {
         GCM = gcm;
         PATH = path;
         FAILURE = failure;
+    }
+
+    /** jnr-ffi's message goes on to list every search path: one start-log line needs only its first. */
+    private static String firstLine(final String message) {
+        String m = String.valueOf(message).strip();
+        int end = m.indexOf('\n');
+        return end < 0 ? m : m.substring(0, end).strip();
     }
 
     /** The suffix of the symbols for the architecture ipsec-mb's own manager picks, or null for none with GCM. */
