@@ -7,10 +7,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.kenai.jffi.MemoryIO;
 
 /**
- * What the native cipher contexts (OpenSSL's, GnuTLS's, ipsec-mb's) share: the native context's life (a data thread may still be
- * inside a call when the control thread closes the SA, so the last one out frees it: never a use after free), a
- * small direct parameter block (nonce, AAD, out-lengths), and the address of the packet buffer with every access
- * bounds-checked, since a wrong address here is memory corruption rather than an exception.
+ * What the native cipher contexts (OpenSSL's, GnuTLS's, ipsec-mb's) share: the native context's life (a data thread
+ * may still be inside a call when the control thread closes the SA, so the last one out frees it: never a use after
+ * free), a small direct parameter block (nonce, AAD, out-lengths), and the address of the packet buffer with every
+ * access bounds-checked, since a wrong address here is memory corruption rather than an exception.
  */
 abstract class NativeCipherContext implements AutoCloseable {
     private static final int IDLE = 0;
