@@ -80,6 +80,10 @@ public final class EspTransformFactory {
                 requireNoIntegrity(integId);
                 String gcm = "AES-" + keyBits + "-GCM";
                 if (backend == CryptoBackend.IPSECMB) {
+                    if (!IpsecMbAesGcm.available()) {
+                        throw new EspCryptoException("ipsec-mb cannot run " + gcm + ": "
+                                + IpsecMbAesGcm.unavailableReason());
+                    }
                     return new NativeAeadTransform(gcm, key -> new IpsecMbAesGcm(key, outbound), encrKeymat,
                             keyBits / 8, outbound, esn);
                 }

@@ -24,7 +24,10 @@ class GnutlsFallbackTest {
         Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
                 System.getProperty("java.class.path"), BreakGnutlsThenKey.class.getName()).redirectErrorStream(true)
                 .start();
-        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child JVM finished");
+        if (!child.waitFor(60, TimeUnit.SECONDS)) {
+            child.destroyForcibly();
+            throw new AssertionError("the child JVM did not finish in 60 s");
+        }
         String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, child.exitValue(), out);
         assertTrue(out.contains("before: GnuTLS"), out);

@@ -21,7 +21,10 @@ class IpsecMbFallbackTest {
         Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
                 "-Djswan.esp.ipsecmb.library=libIPSec_MB.so.missing", "-cp", System.getProperty("java.class.path"),
                 KeyWithoutIpsecMb.class.getName()).redirectErrorStream(true).start();
-        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child JVM finished");
+        if (!child.waitFor(60, TimeUnit.SECONDS)) {
+            child.destroyForcibly();
+            throw new AssertionError("the child JVM did not finish in 60 s");
+        }
         String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, child.exitValue(), out);
         assertTrue(out.contains("selected: GNUTLS"), out);

@@ -103,7 +103,8 @@ class StrongSwanInteropProposalsTest {
             jswan.jvm("-Djswan.esp.crypto=gnutls");
         }
         start(strongswan, jswan, strongswanInitiates);
-        String gcm = strongswanInitiates ? "GnuTLS 3." : "ipsec-mb 1.";
+        boolean ipsecMb = !strongswanInitiates && System.getProperty("os.arch").equals("amd64"); // x86-64 only
+        String gcm = ipsecMb ? "ipsec-mb 1." : "GnuTLS 3.";
         assertTrue(jswan.log().contains("ESP crypto: AES-GCM on " + gcm), jswan.log());
 
         IkeSa sa = StrongSwanInteropPskTest.awaitEstablished(strongswan);

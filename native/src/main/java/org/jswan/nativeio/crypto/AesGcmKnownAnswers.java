@@ -4,13 +4,18 @@ import java.nio.ByteBuffer;
 import java.util.HexFormat;
 
 /**
- * Known answers an AES-GCM library must give before the data plane trusts it: Test Case 2 of McGrew and Viega's GCM
- * specification (zero key, nonce and block), and a full-size packet with 8 bytes of AAD (the multi-block code real
+ * Known answers an AES-GCM library must give before the data plane trusts it: Test Cases 2, 8 and 14 of McGrew and
+ * Viega's GCM specification (zero key, nonce and block, for 128, 192 and 256-bit keys: every key size the data plane
+ * keys, so every entry point of the library is called once), and a full-size packet with 8 bytes of AAD (the multi-block code real
  * packets run; answer computed with OpenSSL 3.0's EVP interface), sealed, opened, and refused once a bit of it is
  * changed. A build that computes something else, or cannot be called, is not used.
  */
 final class AesGcmKnownAnswers {
-    private static final String SPEC_CASE_2 = "0388dace60b6a392f328c2b971b2fe78ab6e47d42cec13bdf53a67b21257bddf";
+    /** Ciphertext and tag of one zero block under a zero key and nonce, for 16, 24 and 32-byte keys. */
+    private static final String[] SPEC_CASES_2_8_14 = {
+        "0388dace60b6a392f328c2b971b2fe78ab6e47d42cec13bdf53a67b21257bddf",
+        "98e7247c07f0fe411c267e4384b0f6002ff58d80033927ab8ef4d4587514f0fb",
+        "cea7403d4d606b6e074ec5d3baf39d18d0d1c8a799996bf0265b98b5d48ab919"};
     /** Key 00..0f, nonce a0..ab, AAD 10..17, plaintext byte i = 7i: first block, last block, tag. */
     private static final String FULL_SIZE = "aa8136ae62aa193bb247f34d1249d209" + "51db23bf39b259c95ff0f6a562d5ef26"
             + "2da618079b21b373365fee7dd37ea183";
@@ -29,9 +34,13 @@ final class AesGcmKnownAnswers {
     /** Null when {@code library}'s AES-GCM gives every answer, else what went wrong. */
     static String check(final String library, final Keyed keyed) {
         try {
-            ByteBuffer block = ByteBuffer.allocateDirect(32);
-            if (!answers(keyed, new byte[16], new byte[12], new byte[0], block, 16, SPEC_CASE_2)) {
-                return library + "'s AES-GCM did not give the GCM specification's known answer";
+            for (int k = 0; k < 3; k++) {
+                byte[] zeroKey = new byte[16 + 8 * k];
+                ByteBuffer block = ByteBuffer.allocateDirect(32);
+                if (!answers(keyed, zeroKey, new byte[12], new byte[0], block, 16, SPEC_CASES_2_8_14[k])) {
+                    return library + "'s AES-" + (128 + 64 * k) + "-GCM did not give the GCM specification's known "
+                            + "answer";
+                }
             }
             byte[] key = new byte[16];
             byte[] nonce = new byte[12];

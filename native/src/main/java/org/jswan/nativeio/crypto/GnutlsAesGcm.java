@@ -6,8 +6,8 @@ import java.nio.ByteBuffer;
  * One direction of an AES-GCM key in a GnuTLS cipher handle. On the x86-64 CPUs measured here GnuTLS's AES-GCM seals
  * a 1400-byte packet in about half the time of OpenSSL 3.0's EVP interface, whose provider layer costs about as much
  * per call as the cipher itself. Four calls per packet: nonce, AAD, data in place, tag. Opening compares the tag in
- * constant time after decrypting (the region holds garbage when it fails: the caller drops the packet).
- * ChaCha20-Poly1305 (slower in GnuTLS than in OpenSSL here) and AES-CBC + HMAC stay on OpenSSL.
+ * constant time after decrypting (when it fails the region holds unauthenticated plaintext: the caller drops the
+ * packet). ChaCha20-Poly1305 (slower in GnuTLS than in OpenSSL here) and AES-CBC + HMAC stay on OpenSSL.
  */
 public final class GnutlsAesGcm extends NativeCipherContext implements InPlaceAead {
     private static final int HANDLE = 32;

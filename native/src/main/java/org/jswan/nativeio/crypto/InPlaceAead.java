@@ -29,8 +29,8 @@ public interface InPlaceAead extends AutoCloseable {
     /**
      * Checks the tag after the {@code length} ciphertext bytes at {@code off} and decrypts them in place.
      *
-     * @return false when the tag does not verify (the region then holds garbage: drop the packet), or the context
-     *         is closed
+     * @return false when the tag does not verify (the region then holds unauthenticated plaintext: drop the
+     *         packet), or the context is closed
      */
     boolean open(ByteBuffer buf, int off, int length, int aadLength);
 

@@ -1,6 +1,11 @@
 package org.jswan.nativeio.crypto;
 
 import com.kenai.jffi.MemoryIO;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.LibraryOption;
@@ -29,17 +34,26 @@ final class LibIpsecMbLoader {
         try {
             lib = LibraryLoader.create(LibIpsecMb.class).option(LibraryOption.IgnoreError, true).failImmediately()
                     .load(SONAME);
-            path = codePath(lib);
-            if (path == null) {
-                failure = "ipsec-mb has no AES-GCM code path for this CPU (it needs AES-NI and PCLMULQDQ)";
-            } else {
-                gcm = new IpsecMbGcm[3];
-                for (int i = 0; i < 3; i++) {
-                    gcm[i] = bind(128 + 64 * i, path);
-                }
-            }
         } catch (LinkageError | RuntimeException e) {
             failure = "cannot load " + SONAME + " (" + firstLine(e.getMessage()) + "); install libipsec-mb1";
+        }
+        if (lib != null) {
+            try {
+                path = codePath(lib);
+                String missing = path == null ? null : missingCpuFlags(path, cpuFlags());
+                if (path == null) {
+                    failure = "ipsec-mb has no AES-GCM code path for this CPU (it needs AES-NI and PCLMULQDQ)";
+                } else if (missing != null) {
+                    failure = "ipsec-mb picked its " + path + " code but the kernel does not offer " + missing;
+                } else {
+                    gcm = new IpsecMbGcm[3];
+                    for (int i = 0; i < 3; i++) {
+                        gcm[i] = bind(128 + 64 * i, path);
+                    }
+                }
+            } catch (LinkageError | RuntimeException e) {
+                failure = "ipsec-mb " + version(lib) + " cannot be set up (" + firstLine(e.getMessage()) + ")";
+            }
         }
         if (failure != null) {
             lib = null;
@@ -50,6 +64,50 @@ final class LibIpsecMbLoader {
         GCM = gcm;
         PATH = path;
         FAILURE = failure;
+    }
+
+    private static String version(final LibIpsecMb lib) {
+        try {
+            return lib.imb_get_version_str();
+        } catch (LinkageError | RuntimeException e) {
+            return "(version unknown)";
+        }
+    }
+
+    /**
+     * The /proc/cpuinfo flags a code path runs on, and which of them {@code flags} lacks (null: none): ipsec-mb picks
+     * its path from CPUID alone, while a kernel or hypervisor may have turned a feature off (then the flag is gone
+     * from /proc/cpuinfo, and the path would die of an illegal instruction). No /proc/cpuinfo: nothing to check.
+     */
+    static String missingCpuFlags(final String path, final String flags) {
+        if (flags == null) {
+            return null;
+        }
+        List<String> needs = new ArrayList<>(List.of("aes", "pclmulqdq", "sse4_2"));
+        if (!path.equals("sse")) {
+            needs.add("avx");
+        }
+        if (path.equals("avx_gen4") || path.contains("avx512")) {
+            needs.add("avx2");
+        }
+        if (path.contains("avx512")) {
+            needs.addAll(List.of("avx512f", "avx512dq", "avx512bw", "avx512vl"));
+        }
+        if (path.equals("vaes_avx512")) {
+            needs.addAll(List.of("vaes", "vpclmulqdq"));
+        }
+        String[] missing = needs.stream().filter(f -> !flags.contains(" " + f + " ")).toArray(String[]::new);
+        return missing.length == 0 ? null : String.join(", ", missing);
+    }
+
+    /** The first "flags" line of /proc/cpuinfo, padded with spaces, or null when there is none. */
+    static String cpuFlags() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("flags"))
+                    .findFirst().map(l -> " " + l.substring(l.indexOf(':') + 1).strip() + " ").orElse(null);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** jnr-ffi's message goes on to list every search path: one start-log line needs only its first. */

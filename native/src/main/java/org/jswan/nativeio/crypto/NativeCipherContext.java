@@ -1,6 +1,7 @@
 package org.jswan.nativeio.crypto;
 
 import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -122,6 +123,7 @@ abstract class NativeCipherContext implements AutoCloseable {
             return ok;
         } finally {
             exit();
+            Reference.reachabilityFence(this); // the Cleaner must not free the native side during the call
         }
     }
 
