@@ -8,10 +8,9 @@
  */
 #include <intel-ipsec-mb.h>
 #include <dlfcn.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <time.h>
+
+#include "seal_loop.h"
 
 typedef void (*pre_fn)(const void *, struct gcm_key_data *);
 typedef void (*init_fn)(const struct gcm_key_data *, struct gcm_context_data *, const uint8_t *, const uint8_t *,
@@ -19,12 +18,6 @@ typedef void (*init_fn)(const struct gcm_key_data *, struct gcm_context_data *, 
 typedef void (*update_fn)(const struct gcm_key_data *, struct gcm_context_data *, uint8_t *, const uint8_t *,
                           uint64_t);
 typedef void (*final_fn)(const struct gcm_key_data *, struct gcm_context_data *, uint8_t *, uint64_t);
-
-static double now(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec + t.tv_nsec * 1e-9;
-}
 
 /* Whether this CPU runs code path p of the list in main (__builtin_cpu_supports takes only literals). */
 static int supported(unsigned p) {
@@ -54,9 +47,8 @@ int main(int argc, char **argv) {
         fprintf(stderr, "usage: %s LENGTH\n", argv[0]);
         return 2;
     }
-    int len = atoi(argv[1]);
-    if (len < 0 || len > 2000) {
-        fprintf(stderr, "LENGTH must be 0..2000\n");
+    int len = packet_length(argv[1]);
+    if (len < 0) {
         return 2;
     }
     void *lib = dlopen("libIPSec_MB.so.1", RTLD_NOW);
@@ -88,7 +80,7 @@ int main(int argc, char **argv) {
             continue;
         }
         pre(key, &key_data);
-        long n = 2000000;
+        long n = SEALS;
         double t0 = now();
         for (long i = 0; i < n; i++) {
             memcpy(nonce + 4, &i, 8);

@@ -10,9 +10,9 @@ import org.jswan.nativeio.crypto.IpsecMbAesGcm;
  * By default AES-GCM runs on Intel's ipsec-mb (the AES-GCM of DPDK's IPsec: with VAES it seals a full-size packet in
  * a third of GnuTLS's time), else on GnuTLS (on x86-64 with AES-NI it seals a full-size packet in about half the time
  * of OpenSSL 3.0, whose provider layer costs as much per call as the cipher); ChaCha20-Poly1305 and AES-CBC + HMAC
- * run on OpenSSL's libcrypto (as strongSwan's openssl plugin). All three are keyed once per SA and run in place, so a packet
- * allocates nothing, while the JDK's JCA re-creates its GCM engine on every {@code Cipher.init} (about 1 KB per
- * packet) and has no fast ChaCha20-Poly1305. {@code -Djswan.esp.crypto=} picks: {@code ipsecmb}, {@code gnutls},
+ * run on OpenSSL's libcrypto (as strongSwan's openssl plugin). All three are keyed once per SA and run in place, so
+ * a packet allocates nothing, while the JDK's JCA re-creates its GCM engine on every {@code Cipher.init} (about 1 KB
+ * per packet) and has no fast ChaCha20-Poly1305. {@code -Djswan.esp.crypto=} picks: {@code ipsecmb}, {@code gnutls},
  * {@code openssl} (all transforms on OpenSSL) or {@code jca}; without it, the first of these whose library loads.
  */
 public enum CryptoBackend {

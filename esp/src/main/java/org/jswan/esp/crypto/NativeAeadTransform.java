@@ -8,9 +8,9 @@ import org.jswan.nativeio.crypto.InPlaceAead;
 
 /**
  * The combined-mode transforms (RFC 4106 AES-GCM, RFC 7634 ChaCha20-Poly1305) on a native library (OpenSSL's
- * libcrypto, or ipsec-mb or GnuTLS for AES-GCM): the same packet layout and rules as {@link AeadTransform} (nonce = salt || IV,
- * IV = the 64-bit sequence number, AAD = SPI || [seq high ||] seq low), but keyed once per SA and run in place on the
- * packet buffer, so a packet costs no allocation and no copy.
+ * libcrypto, or ipsec-mb or GnuTLS for AES-GCM): the same packet layout and rules as {@link AeadTransform} (nonce =
+ * salt || IV, IV = the 64-bit sequence number, AAD = SPI || [seq high ||] seq low), but keyed once per SA and run in
+ * place on the packet buffer, so a packet costs no allocation and no copy.
  */
 final class NativeAeadTransform implements EspTransform, KnownAnswerSeal {
     private static final int IV_LENGTH = 8;

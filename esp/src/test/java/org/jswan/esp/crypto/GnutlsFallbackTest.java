@@ -1,13 +1,10 @@
 package org.jswan.esp.crypto;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kenai.jffi.MemoryIO;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import jnr.ffi.LibraryLoader;
 import org.jswan.nativeio.crypto.LibGnutls;
 import org.junit.jupiter.api.Test;
@@ -21,15 +18,7 @@ class GnutlsFallbackTest {
 
     @Test
     void anSaKeyedAfterGnutlsBrokeRunsOnOpenSsl() throws IOException, InterruptedException {
-        Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
-                System.getProperty("java.class.path"), BreakGnutlsThenKey.class.getName()).redirectErrorStream(true)
-                .start();
-        if (!child.waitFor(60, TimeUnit.SECONDS)) {
-            child.destroyForcibly();
-            throw new AssertionError("the child JVM did not finish in 60 s");
-        }
-        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, child.exitValue(), out);
+        String out = ChildJvm.run(BreakGnutlsThenKey.class);
         assertTrue(out.contains("before: GnuTLS"), out);
         assertTrue(out.contains("after: OpenSSL"), out);
         assertTrue(out.contains("opened by the earlier GnuTLS SA: 100"), out);

@@ -1,12 +1,9 @@
 package org.jswan.esp.crypto;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,15 +15,7 @@ class IpsecMbFallbackTest {
 
     @Test
     void withoutIpsecMbAesGcmRunsOnGnutls() throws IOException, InterruptedException {
-        Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "-Djswan.esp.ipsecmb.library=libIPSec_MB.so.missing", "-cp", System.getProperty("java.class.path"),
-                KeyWithoutIpsecMb.class.getName()).redirectErrorStream(true).start();
-        if (!child.waitFor(60, TimeUnit.SECONDS)) {
-            child.destroyForcibly();
-            throw new AssertionError("the child JVM did not finish in 60 s");
-        }
-        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, child.exitValue(), out);
+        String out = ChildJvm.run(KeyWithoutIpsecMb.class, "-Djswan.esp.ipsecmb.library=libIPSec_MB.so.missing");
         assertTrue(out.contains("selected: GNUTLS"), out);
         assertTrue(out.contains("ESP crypto: AES-GCM on GnuTLS 3.") && out.contains("(ipsec-mb: cannot load "
                 + "libIPSec_MB.so.missing (") && out.contains("); install libipsec-mb1)"), out);

@@ -21,7 +21,8 @@ class InboundProcessorTest {
     @Test
     void reserveHandsOutAViewOfTheSlotAndRefusesWhatDoesNotFit() throws Exception {
         EspDataPlane plane = new EspDataPlane();
-        InboundProcessor rx = new InboundProcessor(new ChannelTun("t", 1400, 4), plane, InboundProcessor.Arrival.UDP, 4, 100);
+        InboundProcessor rx = new InboundProcessor(new ChannelTun("t", 1400, 4), plane, InboundProcessor.Arrival.UDP, 4,
+                100);
         PacketBatch batch = rx.batch();
         ByteBuffer slot = batch.slot(1);
         int position = slot.position();

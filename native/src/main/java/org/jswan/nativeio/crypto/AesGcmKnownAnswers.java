@@ -6,9 +6,9 @@ import java.util.HexFormat;
 /**
  * Known answers an AES-GCM library must give before the data plane trusts it: Test Cases 2, 8 and 14 of McGrew and
  * Viega's GCM specification (zero key, nonce and block, for 128, 192 and 256-bit keys: every key size the data plane
- * keys, so every entry point of the library is called once), and a full-size packet with 8 bytes of AAD (the multi-block code real
- * packets run; answer computed with OpenSSL 3.0's EVP interface), sealed, opened, and refused once a bit of it is
- * changed. A build that computes something else, or cannot be called, is not used.
+ * keys, so every entry point of the library is called once), and a full-size packet with 8 bytes of AAD (the
+ * multi-block code real packets run; answer computed with OpenSSL 3.0's EVP interface), sealed, opened, and refused
+ * once a bit of it is changed. A build that computes something else, or cannot be called, is not used.
  */
 final class AesGcmKnownAnswers {
     /** Ciphertext and tag of one zero block under a zero key and nonce, for 16, 24 and 32-byte keys. */

@@ -9,7 +9,7 @@ import jnr.ffi.types.intptr_t;
  * update (data in place), finalize (tag). The calls return nothing and cannot fail on valid pointers.
  */
 public interface IpsecMbGcm {
-    /** Expands {@code key} into the key data block (1008 bytes, 64-byte aligned here). */
+    /** Expands {@code key} into the key data block (1008 bytes in 1.3; 64-byte aligned, with room for more, here). */
     void pre(@intptr_t long key, @intptr_t long keyData);
 
     void init(@intptr_t long keyData, @intptr_t long context, @intptr_t long nonce, @intptr_t long aad, long aadLength);

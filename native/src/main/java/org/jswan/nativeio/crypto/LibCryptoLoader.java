@@ -24,7 +24,7 @@ final class LibCryptoLoader {
                 lib = null;
             }
         } catch (LinkageError | RuntimeException e) {
-            failure = "cannot load libcrypto.so.3 (" + e.getMessage() + "); install libssl3";
+            failure = LoadFailure.cannotLoad("libcrypto.so.3", e, "libssl3");
             lib = null;
         }
         LIBCRYPTO = lib;

@@ -23,7 +23,7 @@ final class LibGnutlsLoader {
                 lib = null;
             }
         } catch (LinkageError | RuntimeException e) {
-            failure = "cannot load libgnutls.so.30 (" + e.getMessage() + "); install libgnutls30";
+            failure = LoadFailure.cannotLoad("libgnutls.so.30", e, "libgnutls30");
             lib = null;
         }
         LIBGNUTLS = lib;

@@ -17,7 +17,7 @@ import jnr.ffi.LibraryOption;
  * AES-NI); {@link #FAILURE} then says why.
  */
 final class LibIpsecMbLoader {
-    /** The library's file; {@code -Djswan.esp.ipsecmb.library} names another (tests: one that is missing). */
+    /** The library's file; {@code -Djswan.esp.ipsecmb.library} names another (a build of one's own; in tests, none). */
     static final String SONAME = System.getProperty("jswan.esp.ipsecmb.library", "libIPSec_MB.so.1");
     static final LibIpsecMb LIB;
     /** Index 0, 1, 2: 128, 192, 256-bit keys. */
@@ -35,7 +35,7 @@ final class LibIpsecMbLoader {
             lib = LibraryLoader.create(LibIpsecMb.class).option(LibraryOption.IgnoreError, true).failImmediately()
                     .load(SONAME);
         } catch (LinkageError | RuntimeException e) {
-            failure = "cannot load " + SONAME + " (" + firstLine(e.getMessage()) + "); install libipsec-mb1";
+            failure = LoadFailure.cannotLoad(SONAME, e, "libipsec-mb1");
         }
         if (lib != null) {
             try {
@@ -52,7 +52,7 @@ final class LibIpsecMbLoader {
                     }
                 }
             } catch (LinkageError | RuntimeException e) {
-                failure = "ipsec-mb " + version(lib) + " cannot be set up (" + firstLine(e.getMessage()) + ")";
+                failure = "ipsec-mb " + version(lib) + " cannot be set up (" + LoadFailure.firstLine(e) + ")";
             }
         }
         if (failure != null) {
@@ -108,13 +108,6 @@ final class LibIpsecMbLoader {
         } catch (IOException | RuntimeException e) {
             return null;
         }
-    }
-
-    /** jnr-ffi's message goes on to list every search path: one start-log line needs only its first. */
-    private static String firstLine(final String message) {
-        String m = String.valueOf(message).strip();
-        int end = m.indexOf('\n');
-        return end < 0 ? m : m.substring(0, end).strip();
     }
 
     /** The suffix of the symbols for the architecture ipsec-mb's own manager picks, or null for none with GCM. */

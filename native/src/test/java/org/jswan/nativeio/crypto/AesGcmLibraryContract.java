@@ -37,14 +37,10 @@ abstract class AesGcmLibraryContract {
             for (int length : LENGTHS) {
                 for (int aadLength : new int[] {8, 12}) {
                     for (boolean direct : new boolean[] {true, false}) {
-                        byte[] key = new byte[keyLength];
-                        random.nextBytes(key);
-                        byte[] nonce = new byte[12];
-                        random.nextBytes(nonce);
-                        byte[] aad = new byte[aadLength];
-                        random.nextBytes(aad);
-                        byte[] plain = new byte[length];
-                        random.nextBytes(plain);
+                        byte[] key = randomBytes(random, keyLength);
+                        byte[] nonce = randomBytes(random, 12);
+                        byte[] aad = randomBytes(random, aadLength);
+                        byte[] plain = randomBytes(random, length);
                         String what = "AES-" + keyLength * 8 + "-GCM, " + length + " bytes, AAD " + aadLength
                                 + (direct ? ", direct" : ", heap");
                         try (InPlaceAead libSeal = create(key, true);
@@ -91,8 +87,7 @@ abstract class AesGcmLibraryContract {
             for (int round = 0; round < 2; round++) {
                 for (int k = 0; k < n; k++) {
                     int i = random.nextInt(n);
-                    byte[] plain = new byte[64];
-                    random.nextBytes(plain);
+                    byte[] plain = randomBytes(random, 64);
                     slots[i].put(0, plain);
                     ByteBuffer expected = packet(true, plain);
                     assertTrue(reference.seal(expected, 7, 64, prepare(reference, nonce, aad)));
@@ -186,6 +181,12 @@ abstract class AesGcmLibraryContract {
         InPlaceAead aead = create(new byte[16], true);
         aead.parameters().putLong(InPlaceAead.NONCE, 0x5a5a5a5a5a5a5a5aL);
         return aead.parameters();
+    }
+
+    static byte[] randomBytes(final Random random, final int length) {
+        byte[] b = new byte[length];
+        random.nextBytes(b);
+        return b;
     }
 
     private static int prepare(final InPlaceAead aead, final byte[] nonce, final byte[] aad) {

@@ -85,14 +85,10 @@ class IpsecMbAesGcmTest extends AesGcmLibraryContract {
         for (int keyLength : new int[] {16, 24, 32}) {
             for (int length : new int[] {0, 1, 16, 63, 255, 1400, 1433, 9000}) {
                 for (int aadLength : new int[] {8, 12}) {
-                    byte[] key = new byte[keyLength];
-                    random.nextBytes(key);
-                    byte[] plain = new byte[length];
-                    random.nextBytes(plain);
-                    byte[] nonce = new byte[12];
-                    random.nextBytes(nonce);
-                    byte[] aad = new byte[aadLength];
-                    random.nextBytes(aad);
+                    byte[] key = randomBytes(random, keyLength);
+                    byte[] plain = randomBytes(random, length);
+                    byte[] nonce = randomBytes(random, 12);
+                    byte[] aad = randomBytes(random, aadLength);
                     String what = path + ", AES-" + keyLength * 8 + "-GCM, " + length + " bytes, AAD " + aadLength;
                     try (InPlaceAead seal = new IpsecMbAesGcm(key, true, byKeySize);
                             InPlaceAead open = new IpsecMbAesGcm(key, false, byKeySize);
