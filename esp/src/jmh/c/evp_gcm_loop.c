@@ -15,15 +15,11 @@
 #include "seal_loop.h"
 
 int main(int argc, char **argv) {
-    if (argc != 3) {
-        fprintf(stderr, "usage: %s LENGTH ctrl|params|notag\n", argv[0]);
-        return 2;
-    }
-    int len = packet_length(argv[1]);
-    const char *tagvia = argv[2];
+    int len = packet_length(argc, argv, 3, "LENGTH ctrl|params|notag");
     if (len < 0) {
         return 2;
     }
+    const char *tagvia = argv[2];
     EVP_CIPHER *aes = EVP_CIPHER_fetch(NULL, "AES-128-GCM", NULL);
     EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
     unsigned char key[16] = {0}, nonce[12] = {0}, aad[8] = {0}, tag[16], buf[2048] = {0};

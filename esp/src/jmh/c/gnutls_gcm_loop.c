@@ -12,11 +12,7 @@
 #include "seal_loop.h"
 
 int main(int argc, char **argv) {
-    if (argc != 2) {
-        fprintf(stderr, "usage: %s LENGTH\n", argv[0]);
-        return 2;
-    }
-    int len = packet_length(argv[1]);
+    int len = packet_length(argc, argv, 2, "LENGTH");
     if (len < 0) {
         return 2;
     }

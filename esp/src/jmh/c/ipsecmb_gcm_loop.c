@@ -43,11 +43,7 @@ static void *symbol(void *lib, const char *format, const char *path) {
 }
 
 int main(int argc, char **argv) {
-    if (argc != 2) {
-        fprintf(stderr, "usage: %s LENGTH\n", argv[0]);
-        return 2;
-    }
-    int len = packet_length(argv[1]);
+    int len = packet_length(argc, argv, 2, "LENGTH");
     if (len < 0) {
         return 2;
     }

@@ -17,9 +17,16 @@ static double now(void) {
     return t.tv_sec + t.tv_nsec * 1e-9;
 }
 
-/* The LENGTH argument, 0..2000 bytes (one packet, room for the tag in a 2048-byte buffer); -1 after an error line. */
-static int packet_length(const char *arg) {
-    int len = atoi(arg);
+/*
+ * The LENGTH argument (argv[1]), 0..2000 bytes: one packet, with room for the tag in a 2048-byte buffer. -1 after an
+ * error line when there are not argc_wanted arguments (usage names them) or LENGTH is out of range.
+ */
+static int packet_length(int argc, char **argv, int argc_wanted, const char *usage) {
+    if (argc != argc_wanted) {
+        fprintf(stderr, "usage: %s %s\n", argv[0], usage);
+        return -1;
+    }
+    int len = atoi(argv[1]);
     if (len < 0 || len > 2000) {
         fprintf(stderr, "LENGTH must be 0..2000\n");
         return -1;

@@ -47,15 +47,29 @@ class PlainEspTest {
                 .jvm(jvm).args("--esp-encap", encap).start();
     }
 
-    @Test
-    @Timeout(120)
-    void withoutANatTwoJswanGatewaysCarryPlainEsp() {
+    /** The lab, a capture on gwA's WAN link, and the two gateways once gwA has its CHILD_SA. */
+    private record Tunnel(SiteToSite net, PacketCapture wan, JswanNode a, JswanNode b) {
+    }
+
+    /** gwA with {@code --esp-encap nat} responds, gwB with {@code encapB} initiates; both get {@code jvm}. */
+    private Tunnel up(final boolean ipv6, final String encapB, final String... jvm) {
         Lab.assumeRoot();
         SiteToSite net = SiteToSite.build(lab);
         PacketCapture wan = PacketCapture.start(net.gwA(), SiteToSite.WAN);
-        JswanNode a = gateway(net, true, false, "none", "nat");
-        JswanNode b = gateway(net, false, false, "start", "nat");
+        JswanNode a = gateway(net, true, ipv6, "none", "nat", jvm);
+        JswanNode b = gateway(net, false, ipv6, "start", encapB, jvm);
         a.awaitLog("CHILD_SA net{", Duration.ofSeconds(20));
+        return new Tunnel(net, wan, a, b);
+    }
+
+    @Test
+    @Timeout(120)
+    void withoutANatTwoJswanGatewaysCarryPlainEsp() {
+        Tunnel t = up(false, "nat");
+        SiteToSite net = t.net();
+        PacketCapture wan = t.wan();
+        JswanNode a = t.a();
+        JswanNode b = t.b();
         b.awaitLog("CHILD_SA net{", Duration.ofSeconds(20));
         assertTrue(a.log().contains("plain ESP unless a NAT is detected"), a.log());
         String spis = a.lastChildSpis(); // "<in>_i <out>_o" on gwA
@@ -100,13 +114,11 @@ class PlainEspTest {
     @Test
     @Timeout(120)
     void overIpv6ThePlainEspGoesThroughTheIpv6RawSockets() {
-        Lab.assumeRoot();
-        SiteToSite net = SiteToSite.build(lab);
-        PacketCapture wan = PacketCapture.start(net.gwA(), SiteToSite.WAN);
-        JswanNode a = gateway(net, true, true, "none", "nat");
-        JswanNode b = gateway(net, false, true, "start", "nat");
-        a.awaitLog("CHILD_SA net{", Duration.ofSeconds(20));
-        PingResult ping = Ping.ping(net.hostA(), SiteToSite.HOST_B6, 5, Duration.ofSeconds(8));
+        Tunnel t = up(true, "nat");
+        PacketCapture wan = t.wan();
+        JswanNode a = t.a();
+        JswanNode b = t.b();
+        PingResult ping = Ping.ping(t.net().hostA(), SiteToSite.HOST_B6, 5, Duration.ofSeconds(8));
         assertEquals(5, ping.received(), ping.output());
         CaptureSummary wire = wan.summary();
         lab.note("gwA wan capture, IPv6: " + wire);
@@ -127,13 +139,11 @@ class PlainEspTest {
     @Test
     @Timeout(120)
     void withNettyReadingUdpThePlainSocketsHaveTheirOwnReaders() {
-        Lab.assumeRoot();
-        SiteToSite net = SiteToSite.build(lab);
-        PacketCapture wan = PacketCapture.start(net.gwA(), SiteToSite.WAN);
-        JswanNode a = gateway(net, true, false, "none", "nat", "-Djswan.esp.rx=netty");
-        JswanNode b = gateway(net, false, false, "start", "nat", "-Djswan.esp.rx=netty");
-        a.awaitLog("CHILD_SA net{", Duration.ofSeconds(20));
-        PingResult ping = Ping.ping(net.hostA(), SiteToSite.HOST_B, 5, Duration.ofSeconds(8));
+        Tunnel t = up(false, "nat", "-Djswan.esp.rx=netty");
+        PacketCapture wan = t.wan();
+        JswanNode a = t.a();
+        JswanNode b = t.b();
+        PingResult ping = Ping.ping(t.net().hostA(), SiteToSite.HOST_B, 5, Duration.ofSeconds(8));
         assertEquals(5, ping.received(), ping.output());
         CaptureSummary wire = wan.summary();
         assertTrue(wire.plainEsp() >= 10 && wire.espInUdp() == 0, wire.toString());
@@ -149,14 +159,12 @@ class PlainEspTest {
     @Test
     @Timeout(120)
     void theDefaultEncapsulatesEvenForAPeerThatWouldNot() {
-        Lab.assumeRoot();
-        SiteToSite net = SiteToSite.build(lab);
-        PacketCapture wan = PacketCapture.start(net.gwA(), SiteToSite.WAN);
-        JswanNode a = gateway(net, true, false, "none", "nat");
-        JswanNode b = gateway(net, false, false, "start", "always");
-        a.awaitLog("CHILD_SA net{", Duration.ofSeconds(20));
+        Tunnel t = up(false, "always");
+        PacketCapture wan = t.wan();
+        JswanNode a = t.a();
+        JswanNode b = t.b();
         assertTrue(b.log().contains("ESP UDP-encapsulated (plain only to peers without NAT traversal)"), b.log());
-        PingResult ping = Ping.ping(net.hostA(), SiteToSite.HOST_B, 3, Duration.ofSeconds(8));
+        PingResult ping = Ping.ping(t.net().hostA(), SiteToSite.HOST_B, 3, Duration.ofSeconds(8));
         assertEquals(3, ping.received(), ping.output());
         CaptureSummary wire = wan.summary(); // the last packets may still sit in the capture's ring at the stop
         assertTrue(wire.espInUdp() >= 2, wire.toString());
